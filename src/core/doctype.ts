@@ -1,0 +1,44 @@
+/** Document types (文档类型) and their inference from the title. */
+
+export const DOC_TYPES = [
+  '政策文件', '规范性文件', '政策解读', '年度报告', '决策草案', '财政信息', '执法公示', '招生公告',
+  '扶贫公示', '办事指南', '依申请答复', '三定规定', '其他',
+] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+export interface DocTypeInfo {
+  value: DocType;
+  /** True when not declared in metadata but inferred from the title. */
+  inferred: boolean;
+  /** Chinese explanation for hovers, e.g. 由标题“…年度报告”推断. */
+  reason: string;
+}
+
+export function isDocType(s: string): s is DocType {
+  return (DOC_TYPES as readonly string[]).includes(s);
+}
+
+/** Ordered: the first match wins, so specific types come before general ones. */
+const INFERENCE: { type: DocType; test: (t: string) => boolean; why: string }[] = [
+  { type: '政策解读', test: (t) => /解读|政策问答|简明问答/.test(t), why: '标题含“解读”' },
+  { type: '年度报告', test: (t) => /年度报告/.test(t), why: '标题含“年度报告”' },
+  { type: '决策草案', test: (t) => /征求.{0,30}意见/.test(t), why: '标题含“征求…意见”' },
+  { type: '扶贫公示', test: (t) => /公示|公告/.test(t) && /扶贫|脱贫|贫困/.test(t), why: '标题含“公示”与“扶贫”' },
+  { type: '执法公示', test: (t) => /执法/.test(t) && /公示|公开/.test(t), why: '标题含“执法”与“公示”' },
+  { type: '招生公告', test: (t) => /招生/.test(t), why: '标题含“招生”' },
+  { type: '办事指南', test: (t) => /办事指南|服务指南/.test(t), why: '标题含“办事指南”' },
+  { type: '三定规定', test: (t) => /三定|职能配置、内设机构和人员编制/.test(t), why: '标题含“三定”' },
+  { type: '依申请答复', test: (t) => /(依申请公开|信息公开申请).{0,20}(答复|告知)|答复书|告知书/.test(t), why: '标题含“答复书/告知书”' },
+  { type: '财政信息', test: (t) => /(预算|决算|财政|专项资金|绩效)/.test(t) && /(公开|信息|说明|报告|情况)/.test(t), why: '标题含财政信息用语' },
+  { type: '政策文件', test: (t) => /(办法|规定|实施细则|若干措施|实施意见|管理规定)(（试行）|\(试行\))?》?(的通知)?$/.test(t), why: '标题以“办法/规定/细则/措施/意见”结尾' },
+];
+
+export function inferDocType(title: string | undefined): DocTypeInfo {
+  const t = (title ?? '').replace(/\s+/g, '');
+  if (t) {
+    for (const rule of INFERENCE) {
+      if (rule.test(t)) return { value: rule.type, inferred: true, reason: `由标题推断（${rule.why}）` };
+    }
+  }
+  return { value: '其他', inferred: true, reason: t ? '标题不能判断类型，按“其他”处理' : '没有标题，按“其他”处理' };
+}

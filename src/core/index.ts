@@ -1,0 +1,14 @@
+/** Public API of the zwgk engine (no I/O, no editor). */
+export * from './types';
+export { CLAUSES } from './clauses';
+export { ZwgkDocument, formatOf, type Block, type Segment, type Title, type DocFormat } from './document';
+export * from './metadata';
+export * from './dates';
+export * from './doctype';
+export { Calendar, type CalendarOverrides, type DayInfo } from './calendar';
+export { DraftIndex, summarize, type DraftSummary } from './workspace';
+export * from './config';
+export { buildConfigSchema, SCHEMA_ID } from './schema';
+export { applyFixes } from './fix';
+export { lintText, lintDocument, fixText, type LintOptions, type LintResult, type FixTextResult } from './engine';
+export { ALL_RULES, getRule } from './rules';

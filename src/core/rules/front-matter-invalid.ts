@@ -1,0 +1,31 @@
+import type { Rule } from '../types';
+
+/** Broken YAML front matter is reported on its line; the other rules still run on the body. */
+export const frontMatterInvalid: Rule = {
+  meta: {
+    id: 'front-matter-invalid',
+    title: '前置元数据格式错误',
+    description: 'YAML 前置元数据（--- … ---）无法解析或没有结束行时，在出错的行报告，其他规则照常检查正文。',
+    category: '引擎',
+    defaultSeverity: 'error',
+    clauses: [{
+      source: '政府信息公开目录系统实施指引（试行）', id: '元数据', summary: true,
+      text: '索引号、名称为必备元数据。目录元数据不能读取时，其他元数据规则无法检查。',
+    }],
+    rationale: '元数据（标题、索引号、公开属性等）写在前置元数据中；格式错误会让所有依赖元数据的检查失效。',
+    howToFix: '按 YAML 的“键: 值”写法修正出错的行，确保以单独一行“---”结束。',
+    fixable: false,
+    examples: {
+      fire: [
+        { title: '冒号后的值里又有未加引号的冒号', text: '---\n标题: 关于: 印发\n  错误缩进: x\n---\n\n# 正文\n' },
+        { title: '没有结束行', text: '---\n标题: 某某通知\n\n# 正文\n' },
+      ],
+      quiet: [
+        { title: '正确的前置元数据', text: '---\n标题: 海口市某某办法\n发布日期: 2026-03-02\n---\n\n# 海口市某某办法\n' },
+      ],
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.doc.metadata.problems) ctx.report({ start: p.start, end: p.end, message: p.message });
+  },
+};

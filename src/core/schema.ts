@@ -1,0 +1,45 @@
+/** The JSON Schema of `.zwgkrc.json` / `.zwgkrc.yaml`, built from the rules' metadata. */
+import type { Rule } from './types';
+
+export const SCHEMA_ID = 'https://zwgk.dev/schemas/zwgkrc.schema.json';
+
+export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknown> {
+  const severity = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of rules) {
+    const m = r.meta;
+    const objectForm = {
+      type: 'object',
+      properties: { severity: { ...severity, description: '严重程度' }, ...(m.options ?? {}) },
+      additionalProperties: false,
+    };
+    ruleProps[m.id] = {
+      description: `${m.title}：${m.description}（默认 ${m.defaultSeverity}；依据 ${m.clauses.map((c) => c.id).join('；')}）`,
+      oneOf: [severity, objectForm],
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: SCHEMA_ID,
+    title: 'zwgk 配置（.zwgkrc.json / .zwgkrc.yaml）',
+    description: 'zwgk 政务公开检查的配置：规则严重程度与选项、忽略的文件、工作日历的本地调整。',
+    type: 'object',
+    properties: {
+      $schema: { type: 'string' },
+      extends: { type: 'string', description: '继承的配置文件（相对路径，不能指向工作区之外）' },
+      root: { type: 'boolean', description: '为 true 时不再向上查找上级目录的配置' },
+      rules: { type: 'object', properties: ruleProps, additionalProperties: false, description: '规则 id → 严重程度（off|info|warning|error）或 { severity, ...选项 }' },
+      ignore: { type: 'array', items: { type: 'string' }, description: '不检查的文件（glob，相对于配置文件所在目录）' },
+      calendar: {
+        type: 'object',
+        description: '工作日历的本地调整（在国务院节假日安排之外）',
+        properties: {
+          holidays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, description: '额外的休息日' },
+          workdays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, description: '额外的工作日' },
+        },
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  };
+}

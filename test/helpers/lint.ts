@@ -1,0 +1,27 @@
+/** Test helpers: lint a text with one rule (or all), apply fixes. */
+import { lintText, fixText, resolveConfig, ALL_RULES, getRule, DraftIndex, type LintMessage, type RawConfig } from '../../src/core';
+
+/** Lints `text` with only rule `id` enabled (its default severity, or `options`). */
+export function lintWith(id: string, text: string, opts: { filename?: string; options?: Record<string, unknown>; index?: DraftIndex } = {}): LintMessage[] {
+  const rule = getRule(id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  const layer: RawConfig = { rules: { [id]: { severity: rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity, ...(opts.options ?? {}) } as never } };
+  const config = resolveConfig([rule], [layer]);
+  return lintText(text, opts.filename ?? 'draft.md', { rules: [rule], config, index: opts.index }).messages.filter((m) => m.ruleId === id);
+}
+
+export function fixWith(id: string, text: string, opts: { filename?: string; options?: Record<string, unknown> } = {}): string {
+  const rule = getRule(id)!;
+  const layer: RawConfig = { rules: { [id]: { severity: 'warning', ...(opts.options ?? {}) } as never } };
+  return fixText(text, opts.filename ?? 'draft.md', { rules: [rule], config: resolveConfig([rule], [layer]) }).text;
+}
+
+/** All rules, default config. */
+export function lintAll(text: string, filename = 'draft.md'): LintMessage[] {
+  return lintText(text, filename, { rules: ALL_RULES }).messages;
+}
+
+/** The source text a message points at. */
+export function spanOf(text: string, m: LintMessage): string {
+  return text.slice(m.start, m.end);
+}
