@@ -206,8 +206,8 @@ export function headerPairs(line: string): HeaderPair[] {
   return hits.map((h, i) => {
     const limit = i + 1 < hits.length ? hits[i + 1].keyStart : line.length;
     let start = h.sepEnd, end = limit;
-    while (start < end && /[ \t\u3000]/.test(line[start])) start++;
-    while (end > start && /[ \t\u3000]/.test(line[end - 1])) end--;
+    while (start < end && /\s/.test(line[start])) start++;
+    while (end > start && /\s/.test(line[end - 1])) end--;
     return {
       key: canonicalKey(h.rawKey)!, rawKey: h.rawKey, value: line.slice(start, end),
       keyStart: h.keyStart, keyEnd: h.keyEnd, start, end,
