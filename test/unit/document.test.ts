@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ZwgkDocument, inferDocType } from '../../src/core';
+
+const SEED = fs.readFileSync(path.join(__dirname, '../fixtures/seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
+
+describe('document model', () => {
+  it('plain text: body starts after the catalogue header; headings from Chinese numbering', () => {
+    const doc = new ZwgkDocument(SEED, 'seed.txt');
+    assert.equal(doc.format, 'text');
+    assert.ok(doc.bodyStart > 0 && !SEED.slice(doc.bodyStart).startsWith('文  号'));
+    assert.deepEqual(doc.headings.slice(0, 3).map((h) => [h.heading, h.depth]), [
+      ['一、聚焦政策落实,深化重点领域信息公开', 1],
+      ['(一)推进决策和执行公开', 2],
+      ['(二)细化三大攻坚战信息公开', 2],
+    ]);
+    // No segment overlaps the header.
+    assert.ok(doc.segments.every((s) => s.start >= doc.bodyStart));
+    assert.equal(doc.title?.from, 'metadata');
+  });
+
+  it('markdown: headings, table cells and paragraphs as blocks; title from the first heading', () => {
+    const text = '# 海口市某某项目资金公示\n\n一、项目安排\n\n| 受益贫困户 | 资金使用 |\n|---|---|\n| 张某 | 1万元 |\n';
+    const doc = new ZwgkDocument(text, 'a.md');
+    assert.equal(doc.title?.text, '海口市某某项目资金公示');
+    assert.ok(doc.blocks.some((b) => b.kind === 'tableCell' && b.text === '受益贫困户'));
+    assert.ok(doc.headings.some((h) => h.heading === '一、项目安排' && h.depth === 1));
+  });
+
+  it('infers the type from the title and says why', () => {
+    assert.equal(inferDocType('关于《海口市某某办法》的解读').value, '政策解读');
+    assert.equal(inferDocType('海口市卫健委2019年政府信息公开工作年度报告').value, '年度报告');
+    assert.equal(inferDocType('关于公开征求《某某条例（草案）》意见的公告').value, '决策草案');
+    assert.equal(inferDocType('某镇2019年扶贫项目资金公示').value, '扶贫公示');
+    assert.equal(inferDocType('2020年海口市义务教育学校招生工作实施细则').value, '招生公告');
+    assert.equal(inferDocType('海口市人民政府办公室关于印发 2019 年政务公开工作要点的通知').value, '其他');
+    assert.equal(inferDocType('海口市某某管理办法').value, '政策文件');
+    assert.match(inferDocType('某某年度报告').reason, /推断/);
+  });
+
+  it('an unknown declared 文档类型 falls back to inference and never fails', () => {
+    const doc = new ZwgkDocument('---\n文档类型: 奇怪类型\n标题: 某区2020年政府信息公开工作年度报告\n---\n', 'a.md');
+    assert.equal(doc.type.value, '年度报告');
+    assert.match(doc.type.reason, /不是已知类型/);
+  });
+
+  it('position of the very end of the text', () => {
+    const doc = new ZwgkDocument('甲\n乙', 'a.md');
+    assert.deepEqual(doc.positionAt(3), { line: 2, column: 2 });
+  });
+});
