@@ -3,10 +3,11 @@
  * front matter and GFM; plain text through the same shapes), with metadata, prose segments, blocks,
  * headings, the title and the document type.
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { location } from 'vfile-location';
 import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
@@ -39,7 +40,39 @@ export interface Title {
   from: 'metadata' | 'heading' | 'line';
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/**
+ * GFM tables (what drafts use for lists of 受益贫困户, statistics …) through the same micromark extension
+ * remark-gfm uses. The rest of GFM is left out on purpose: autolink literals alone double the parse time
+ * of a CJK draft, and URLs/e-mails are cut out of the prose segments by our own linear scan instead.
+ */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable);
+
+/** URLs and e-mail addresses inside prose (bounded quantifiers: linear). */
+const URL_OR_EMAIL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]{1,2000}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+
+/** Splits [start, end) around URLs/e-mails found in it. */
+function withoutUrls(text: string, start: number, end: number, out: Segment[]): void {
+  const slice = text.slice(start, end);
+  if (!/[/@]|www\./.test(slice)) {
+    out.push({ start, end });
+    return;
+  }
+  let pos = 0;
+  for (const m of slice.matchAll(URL_OR_EMAIL)) {
+    let urlEnd = m.index! + m[0].length;
+    // A trailing ASCII sentence mark belongs to the prose, not the URL.
+    while (urlEnd > m.index! && /[.,;:!?)]/.test(slice[urlEnd - 1])) urlEnd--;
+    if (m.index! > pos) out.push({ start: start + pos, end: start + m.index! });
+    pos = urlEnd;
+  }
+  if (pos < slice.length) out.push({ start: start + pos, end });
+}
 
 /** Chinese section numbering at the start of a line: 一、 （一） (一) 第一章 1. 1、 */
 const CN_HEADING = /^\s*(?:(第[一二三四五六七八九十百零]+[章节部分条])|([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[）)])|([0-9]{1,2}[、.．](?![0-9])))/;
@@ -182,7 +215,7 @@ function collectMarkdown(tree: Root, text: string, bodyStart: number): { segment
       case 'yaml': case 'code': case 'inlineCode': case 'html': case 'image': case 'imageReference': case 'definition':
         return;
       case 'text':
-        if (!inAutolink && pos && pos.start.offset! >= bodyStart) segments.push({ start: pos.start.offset!, end: pos.end.offset! });
+        if (!inAutolink && pos && pos.start.offset! >= bodyStart) withoutUrls(text, pos.start.offset!, pos.end.offset!, segments);
         return;
       case 'heading':
         if (pos) {
@@ -231,7 +264,7 @@ function collectText(text: string, bodyStart: number): { segments: Segment[]; bl
       const end = start + trimmed.length;
       const depth = cnHeadingDepth(trimmed);
       blocks.push({ kind: 'line', text: trimmed, heading: depth ? headingText(trimmed) : undefined, start, end, depth });
-      segments.push({ start, end });
+      withoutUrls(text, start, end, segments);
     }
     if (m[0].length === 0) break;
   }

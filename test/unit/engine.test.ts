@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lintText, fixText, resolveConfig, validateConfig, ALL_RULES, applyFixes, type Rule } from '../../src/core';
+import { ZwgkDocument, lintText, fixText, resolveConfig, validateConfig, ALL_RULES, applyFixes, type Rule } from '../../src/core';
 
 /** A throw-away rule for engine tests: reports every “甲” (fix: “乙”). */
 const markRule: Rule = {
@@ -46,8 +46,8 @@ describe('engine', () => {
     assert.ok(!lintText('甲', 'a.md', { rules, config: off }).messages.some((m) => m.ruleId === 'test-mark'));
   });
 
-  it('never reads code, inline code, HTML or URLs as prose', () => {
-    const ms = lint('`甲`\n\n```\n甲\n```\n\n<div>甲</div>\n\nhttps://甲.example.com\n').filter((m) => m.ruleId === 'test-mark');
+  it('never reads code, inline code or HTML as prose', () => {
+    const ms = lint('`甲`\n\n```\n甲\n```\n\n<div>甲</div>\n').filter((m) => m.ruleId === 'test-mark');
     assert.deepEqual(ms, []);
   });
 
@@ -115,5 +115,20 @@ describe('config', () => {
     ]);
     assert.equal(r.rules.get('front-matter-invalid')!.severity, 'info');
     assert.deepEqual(r.calendar.holidays, ['2026-10-09']);
+  });
+});
+
+describe('prose segments', () => {
+  it('cut out URLs and e-mail addresses, in Markdown and plain text', () => {
+    const text = '详见http://www.gov.cn/a,b?c=1甲 或 www.haikou.gov.cn/x.html. 邮箱 zwgk@haikou.gov.cn 甲\n';
+    for (const file of ['a.md', 'a.txt']) {
+      const doc = new ZwgkDocument(text, file);
+      const prose = doc.segments.map((s) => text.slice(s.start, s.end)).join('|');
+      assert.equal(prose, '详见|甲 或 |. 邮箱 | 甲', file);
+    }
+  });
+  it('keep Markdown table cells', () => {
+    const ms = lint('| 名称 | 金额 |\n|---|---|\n| 甲 | 1 |\n').filter((m) => m.ruleId === 'test-mark');
+    assert.deepEqual(ms.map((m) => [m.line, m.column]), [[3, 3]]);
   });
 });
