@@ -1,0 +1,361 @@
+/**
+ * Personal numbers in a draft — 身份证号 (GB 11643-1999), mobile numbers, bank card numbers — shared by the
+ * `personal-id-number`, `personal-phone` and `bank-card-number` rules: validation (check digit, Luhn, birth
+ * date), candidate scanning with exact ranges, the label a number stands under (“监督电话：”, a table's
+ * “银行卡号” column, a metadata key) and masking.
+ *
+ * Every scanning regex uses bounded quantifiers only (linear time). Fullwidth digits (０-９) count as digits;
+ * they are one UTF-16 code unit each, so ranges stay exact.
+ */
+import type { Table } from 'mdast';
+import type { ZwgkDocument } from '../document';
+
+// ————————————————————————————————— digits —————————————————————————————————
+
+/** One digit, ASCII or fullwidth. */
+export const D = '[0-9\\uFF10-\\uFF19]';
+
+/** ASCII digits (fullwidth folded); other characters removed (separators) except X (ID check digit). */
+export function normalizeDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x30 && c <= 0x39) out += ch;
+    else if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 0x30);
+    else if (ch === 'X' || ch === 'x' || ch === 'Ｘ' || ch === 'ｘ') out += 'X';
+  }
+  return out;
+}
+
+function isDigitChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+// ————————————————————————————————— validation —————————————————————————————————
+
+/** First two digits of a 身份证号: province-level division codes (GB/T 2260), incl. 71 台湾, 81 香港, 82 澳门, 83 (台湾居民居住证). */
+const PROVINCES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43',
+  '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+]);
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643-1999 check character (ISO 7064 MOD 11-2) of the first 17 digits. */
+export function gb11643CheckDigit(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
+}
+
+/** A plausible birth date: a real calendar day between 1900-01-01 and the end of the current year. */
+export function plausibleBirthDate(y: number, m: number, d: number, maxYear = new Date().getFullYear()): boolean {
+  if (y < 1900 || y > maxYear || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** An 18-character 身份证号 (normalized: 17 digits + digit/X): province code, birth date and check digit. */
+export function isValidId18(id: string): boolean {
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) return false;
+  if (!PROVINCES.has(id.slice(0, 2))) return false;
+  if (!plausibleBirthDate(+id.slice(6, 10), +id.slice(10, 12), +id.slice(12, 14))) return false;
+  return gb11643CheckDigit(id) === id[17];
+}
+
+/**
+ * A 15-digit 身份证号 (issued before 1999: 6-digit area, YYMMDD in the 1900s, 3-digit sequence). It has no
+ * check digit, so only the province code and the birth date can be verified — about 1 in 30 random
+ * 15-digit numbers pass, too many for an unlabelled number. Callers require a 身份证 label.
+ */
+export function isPlausibleId15(id: string): boolean {
+  if (!/^[0-9]{15}$/.test(id)) return false;
+  if (!PROVINCES.has(id.slice(0, 2))) return false;
+  return plausibleBirthDate(1900 + +id.slice(6, 8), +id.slice(8, 10), +id.slice(10, 12), 1999);
+}
+
+/** Luhn (ISO/IEC 7812) check over a digit string. */
+export function luhnValid(digits: string): boolean {
+  if (!/^[0-9]+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let n = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) { n *= 2; if (n > 9) n -= 9; }
+    sum += n;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Issuer prefixes of the cards a Chinese notice lists: UnionPay 62 (and 60/65/68/69 domestic issuers), Visa 4,
+ * Mastercard 51–55/2221–2720, JCB 35, Amex 34/37, and the old domestic 955x cards (95588…, 95599…).
+ * Statistical identifiers (统一社会信用代码 start with 1/5/9[1-3], 索引号 with an organisation code) mostly fall outside.
+ */
+export function hasCardIssuerPrefix(digits: string): boolean {
+  return /^(?:6[0-9]|4|5[1-5]|2(?:2[2-9]|[3-6][0-9]|7[01]|720)|3[457]|955)/.test(digits);
+}
+
+// ————————————————————————————————— candidates —————————————————————————————————
+
+export type PersonalKind = 'id' | 'phone' | 'card';
+
+export interface NumberCandidate {
+  kind: PersonalKind;
+  /** Offsets relative to the scanned string: the number itself (a `+86` prefix excluded). */
+  start: number;
+  end: number;
+  /** The number as written (separators kept). */
+  raw: string;
+  /** Normalized: ASCII digits (and X), no separators. */
+  digits: string;
+}
+
+/** Not glued to a longer alphanumeric code (serials, credit codes, 索引号, URLs like post_2562789). */
+const LONG_BEFORE = `(?<![0-9\\uFF10-\\uFF19A-Za-z])(?<![0-9\\uFF10-\\uFF19A-Za-z][\\-_/.．])`;
+const LONG_AFTER = `(?![0-9\\uFF10-\\uFF19A-Za-z])(?![\\-_/.．][0-9\\uFF10-\\uFF19A-Za-z])`;
+
+/** 18 characters (17 digits + digit/X), optionally grouped 6-8-4 by single spaces; or 15 digits. */
+const ID_RE = new RegExp(`${LONG_BEFORE}(?:${D}{6}( ?)${D}{8}\\1${D}{3}[0-9\\uFF10-\\uFF19XxＸｘ]|${D}{15})${LONG_AFTER}`, 'g');
+
+/**
+ * Mobile: 1[3-9] + 9 digits, ungrouped or grouped 3-4-4 by one kind of separator, optionally after +86 / 86.
+ * A phone may follow a letter or `/` (“Tel:”, “13812345678/13987654321”) but never a digit, `digit-` or `digit.`.
+ */
+const PHONE_RE = new RegExp(
+  `(?<![0-9\\uFF10-\\uFF19])(?<![0-9\\uFF10-\\uFF19][\\-－.．])` +
+  `((?:[+＋]|00)?86[ \\-－]?)?` +
+  `([1１][3-9３-９]${D}([ \\-－]?)${D}{4}\\3${D}{4})` +
+  `(?![0-9\\uFF10-\\uFF19])(?![\\-－.．][0-9\\uFF10-\\uFF19])`,
+  'g',
+);
+
+/** 16–19 digits, ungrouped or grouped in fours by single spaces (the last group 1–3 digits). */
+const CARD_RE = new RegExp(`${LONG_BEFORE}${D}{4}( ?)${D}{4}\\1${D}{4}\\1${D}{4}(?:\\1${D}{1,3})?${LONG_AFTER}`, 'g');
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    yield m;
+  }
+}
+
+/** 18-character and 15-digit ID-shaped numbers (not validated). */
+export function idCandidates(text: string): NumberCandidate[] {
+  const out: NumberCandidate[] = [];
+  for (const m of matches(ID_RE, text)) out.push({ kind: 'id', start: m.index, end: m.index + m[0].length, raw: m[0], digits: normalizeDigits(m[0]) });
+  return out;
+}
+
+/** Mobile-number-shaped numbers (range without the +86 prefix). */
+export function phoneCandidates(text: string): NumberCandidate[] {
+  const out: NumberCandidate[] = [];
+  for (const m of matches(PHONE_RE, text)) {
+    const start = m.index + (m[1]?.length ?? 0);
+    out.push({ kind: 'phone', start, end: start + m[2].length, raw: m[2], digits: normalizeDigits(m[2]) });
+  }
+  return out;
+}
+
+/** 16–19 digit numbers (not validated). */
+export function cardCandidates(text: string): NumberCandidate[] {
+  const out: NumberCandidate[] = [];
+  for (const m of matches(CARD_RE, text)) out.push({ kind: 'card', start: m.index, end: m.index + m[0].length, raw: m[0], digits: normalizeDigits(m[0]) });
+  return out;
+}
+
+/** True when `start` sits inside a URL-like run of ASCII (http://…, www.…) — those numbers are page ids. */
+export function insideUrl(text: string, start: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 300 && /[!-~]/.test(text[a - 1])) a--;
+  return /:\/\/|www\./i.test(text.slice(a, start));
+}
+
+// ————————————————————————————————— where to scan —————————————————————————————————
+
+export interface ScanTarget {
+  /** Document offset of `text`. */
+  offset: number;
+  text: string;
+  /** For metadata values: the key (it labels the value). */
+  key?: string;
+}
+
+/** Metadata keys whose values are identifiers, not personal data (索引号 may hold an 18-digit credit code). */
+const SKIP_KEYS = /索引号|文号|信用代码|机构代码|标识码|备案号|注册号/;
+
+/** The prose segments of the body, then the metadata values (front matter or catalogue header). */
+export function scanTargets(doc: ZwgkDocument): ScanTarget[] {
+  const out: ScanTarget[] = doc.segments.map((s) => ({ offset: s.start, text: doc.text.slice(s.start, s.end) }));
+  for (const f of doc.metadata.fields) {
+    if (f.end <= f.start || SKIP_KEYS.test(f.rawKey.replace(/[\s\u3000]/g, ''))) continue;
+    out.push({ offset: f.start, text: doc.text.slice(f.start, f.end), key: f.rawKey.replace(/[\s\u3000]/g, '') });
+  }
+  return out;
+}
+
+// ————————————————————————————————— labels —————————————————————————————————
+
+/**
+ * The label a number stands under, nearest first: the text before it in its metadata value (or the key),
+ * in its table cell, the column header of a Markdown table (or a `|`/tab/space-aligned table in plain text),
+ * and finally the rest of its line before it. `labelRe` (global) lists every label the caller cares about,
+ * positive and negative; the last match in the first place that has one wins, so
+ * “监督电话：0898-12345，手机：13812345678” labels the mobile “手机”.
+ */
+export function findLabel(doc: ZwgkDocument, target: ScanTarget, start: number, labelRe: RegExp): string | undefined {
+  const abs = target.offset + start;
+  if (target.key !== undefined) return lastMatch(labelRe, target.text.slice(0, start)) ?? lastMatch(labelRe, target.key);
+  const cell = cellAt(doc, abs);
+  if (cell) {
+    const inCell = lastMatch(labelRe, doc.text.slice(cell.start, abs));
+    if (inCell) return inCell;
+    if (cell.header) {
+      const h = lastMatch(labelRe, cell.header);
+      if (h) return h;
+    }
+  }
+  return lastMatch(labelRe, lineBefore(doc.text, abs));
+}
+
+function lastMatch(re: RegExp, s: string): string | undefined {
+  if (!s) return undefined;
+  re.lastIndex = 0;
+  let last: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    last = m[0];
+  }
+  return last;
+}
+
+function lineBefore(text: string, at: number): string {
+  let a = at;
+  while (a > 0 && text[a - 1] !== '\n' && text[a - 1] !== '\r' && at - a < 200) a--;
+  return text.slice(a, at);
+}
+
+interface Cell { start: number; end: number; header?: string }
+
+const cellCache = new WeakMap<ZwgkDocument, Cell[]>();
+
+/** The Markdown table cell containing `offset` (with its column header), or a plain-text table cell. */
+function cellAt(doc: ZwgkDocument, offset: number): Cell | undefined {
+  if (doc.format === 'text') return textCellAt(doc.text, offset);
+  let cells = cellCache.get(doc);
+  if (!cells) {
+    cells = [];
+    const visit = (node: { type: string; children?: unknown[] }): void => {
+      if (node.type === 'table') {
+        const table = node as Table;
+        const [head, ...rows] = table.children;
+        const headers = head ? head.children.map((c) => c.position ? doc.text.slice(c.position.start.offset!, c.position.end.offset!) : '') : [];
+        for (const row of rows) {
+          row.children.forEach((c, i) => {
+            if (c.position) cells!.push({ start: c.position.start.offset!, end: c.position.end.offset!, header: headers[i] });
+          });
+        }
+        return;
+      }
+      for (const c of node.children ?? []) visit(c as { type: string; children?: unknown[] });
+    };
+    visit(doc.tree);
+    cellCache.set(doc, cells);
+  }
+  return cells.find((c) => c.start <= offset && offset < c.end);
+}
+
+/**
+ * Plain text: a line with `|` or tabs is a table row; otherwise a line of several space-separated fields is
+ * one when a header line above has the same number of fields. The header is the nearest line above (in the
+ * same run of non-blank lines, at most 60 up) whose field in this column holds no number of 5+ digits.
+ */
+function textCellAt(text: string, offset: number): Cell | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const sep = line.includes('|') ? /\|/ : line.includes('\t') ? /\t/ : /[ \u3000]+/;
+  const fieldsOf = (l: string) => l.trim().replace(/^\|/, '').replace(/\|$/, '').split(sep);
+  const fields = fieldsOf(line);
+  if (fields.length < 2) return undefined;
+  // Column of the offset and the cell's start.
+  const rel = offset - lineStart;
+  const before = line.slice(0, rel).trimStart().replace(/^\|/, '');
+  const col = before.split(sep).length - 1;
+  const lastSep = (() => {
+    const m = [...line.slice(0, rel).matchAll(new RegExp(sep.source, 'g'))];
+    return m.length ? m[m.length - 1].index! + m[m.length - 1][0].length : 0;
+  })();
+  const cell: Cell = { start: lineStart + lastSep, end: lineEnd };
+  const whitespaceTable = sep.source !== '\\|' && sep.source !== '\\t';
+  let pos = lineStart;
+  for (let n = 0; n < 60 && pos > 0; n++) {
+    const prevEnd = pos - 1;
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const prev = text.slice(prevStart, prevEnd).replace(/\r$/, '');
+    if (prev.trim() === '') break;
+    const pf = fieldsOf(prev);
+    if (!whitespaceTable || pf.length === fields.length) {
+      const h = pf[col];
+      if (h !== undefined && !new RegExp(`${D}{5}`).test(h)) { cell.header = h.trim(); break; }
+    }
+    pos = prevStart;
+  }
+  return cell;
+}
+
+// ————————————————————————————————— masking —————————————————————————————————
+
+/**
+ * Masks every digit (and a trailing X) of `raw` except the first `keepStart` and the last `keepEnd`,
+ * keeping separators: `138-1234-5678` → `138-****-5678`.
+ */
+export function maskNumber(raw: string, keepStart: number, keepEnd: number, star = '*'): string {
+  const total = [...raw].filter((ch) => isDigitChar(ch) || /[XxＸｘ]/.test(ch)).length;
+  let i = 0;
+  let out = '';
+  for (const ch of raw) {
+    if (isDigitChar(ch) || /[XxＸｘ]/.test(ch)) {
+      out += i >= keepStart && i < total - keepEnd ? star : ch;
+      i++;
+    } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * The fix text for a masked number at document range [start, end).
+ *
+ * Markdown finding (checked with the document's parser, remark-parse + GFM tables; emphasis is plain
+ * CommonMark, so full remark-gfm behaves the same): a run of `*` between two digits is both
+ * left- and right-flanking, so it can open AND close emphasis. Alone in a paragraph, `138****1234` stays
+ * literal text. But two masked numbers in one paragraph pair up — `张三 138****1234，李四 139****5678`
+ * parses as `138` + strong(strong(`1234，李四 139`)) + `5678`: the asterisks vanish from the rendered page
+ * and the text turns bold. (A 14-star ID mask next to a 4-star phone mask happens not to pair — 4 + 14 is a
+ * multiple of 3 — but nothing should rely on that.) Table cells are parsed separately, so one masked number
+ * per cell is safe, and runs with spaces around them (`138 **** 5678`) never flank.
+ * So in a Markdown body the fix writes `\*` when the paragraph/heading/cell holds any other `*` or another
+ * personal number that may be masked too; `138\*\*\*\*1234` renders as 138****1234, is parsed as one text
+ * node whose source range covers the backslashes, and is recognised as masked (its digits are split).
+ * Plain text, metadata values and lone numbers get plain `*`.
+ */
+export function maskFixText(doc: ZwgkDocument, start: number, end: number, keepStart: number, keepEnd: number): string {
+  const raw = doc.text.slice(start, end);
+  return maskNumber(raw, keepStart, keepEnd, needsEscape(doc, start, end) ? '\\*' : '*');
+}
+
+function needsEscape(doc: ZwgkDocument, start: number, end: number): boolean {
+  if (doc.format !== 'markdown' || start < doc.bodyStart) return false;
+  let block: { start: number; end: number } | undefined;
+  for (const b of doc.blocks) {
+    if (b.start <= start && end <= b.end && (!block || b.end - b.start < block.end - block.start)) block = b;
+  }
+  if (!block) return false;
+  const rest = doc.text.slice(block.start, start) + '\u0000' + doc.text.slice(end, block.end);
+  if (rest.includes('*')) return true;
+  return idCandidates(rest).length > 0 || phoneCandidates(rest).length > 0 || cardCandidates(rest).length > 0;
+}
