@@ -6,8 +6,12 @@ export function lintWith(id: string, text: string, opts: { filename?: string; op
   const rule = getRule(id);
   if (!rule) throw new Error(`no rule ${id}`);
   const layer: RawConfig = { rules: { [id]: { severity: rule.meta.defaultSeverity === 'off' ? 'warning' : rule.meta.defaultSeverity, ...(opts.options ?? {}) } as never } };
-  const config = resolveConfig([rule], [layer]);
-  return lintText(text, opts.filename ?? 'draft.md', { rules: [rule], config, index: opts.index }).messages.filter((m) => m.ruleId === id);
+  const internal = getRule('internal-error')!;
+  const config = resolveConfig([rule, internal], [layer]);
+  const messages = lintText(text, opts.filename ?? 'draft.md', { rules: [rule, internal], config, index: opts.index }).messages;
+  const crash = messages.find((m) => m.ruleId === 'internal-error');
+  if (crash && id !== 'internal-error') throw new Error(`rule ${id} crashed: ${crash.message}`);
+  return messages.filter((m) => m.ruleId === id);
 }
 
 export function fixWith(id: string, text: string, opts: { filename?: string; options?: Record<string, unknown> } = {}): string {

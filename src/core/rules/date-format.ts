@@ -1,0 +1,217 @@
+import type { Rule, RuleContext, Severity } from '../types';
+import { CLAUSES } from '../clauses';
+import { findDates, isValidDate, daysInMonth, type DateMatch } from '../dates';
+import { DATE_KEYS, type MetaField } from '../metadata';
+import { findChineseNumeralDates, type ChineseNumeralDate } from '../util/cn-numeral-date';
+import { lineAround } from '../util/scan';
+
+interface Options {
+  /** Severity of impossible dates (2019年2月30日, 2019-13-01); 'inherit' = the rule's severity. */
+  impossibleSeverity: Severity | 'inherit';
+}
+
+/**
+ * Dates in 公文 style (GB/T 9704-2012 7.3.5.4).
+ *
+ * Decisions:
+ * - Metadata: only `成文日期` is held to 公文 style (2019年6月21日 or ISO 2019-06-21, which a catalogue field
+ *   may use). The other date fields (发布日期/发文日期, 收到申请日期, 答复日期, 征求意见期限) are catalogue
+ *   fields: any style is fine — the seed's `发文日期: 2019年06月24日` stays quiet — but an impossible date is
+ *   reported, and a date field whose value is no date at all is reported.
+ * - Body: 2019年06月21日 → 2019年6月21日 (fix); a two-digit year is reported without a fix (the century is a
+ *   guess); a Chinese-numeral date (二〇一九年六月二十一日) is reported with a fix to Arabic numerals (the
+ *   conversion is exact). ISO dates in the body are left alone (tables, timestamps) unless impossible.
+ *   A date right after a catalogue label on the same line (“发文日期：”, “发布时间:”, a table's “| 发文日期 |”)
+ *   is a catalogue value: only impossibility is checked.
+ * - Impossible dates are errors (option `impossibleSeverity`). Damaged text such as 2014年831日 (月 lost) is
+ *   reported as damaged without a fix, and only when the digits can be read as a month and day.
+ */
+export const dateFormat: Rule<Options> = {
+  meta: {
+    id: 'date-format',
+    title: '日期格式',
+    description: '成文日期和正文中的日期应使用公文写法：阿拉伯数字、年份标全称、月日不编虚位（2019年6月21日）；不存在的日期（2019年2月30日）在任何位置都报错。',
+    category: '格式',
+    defaultSeverity: 'warning',
+    clauses: [CLAUSES.gbt9704_7_3_5_4],
+    rationale: 'GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位；不存在的日期会使期限计算和目录检索出错，往往是笔误。',
+    howToFix: '写作“2019年6月21日”：年份写全四位，月、日不加前导零，不用汉字数字；核对并改正不存在的日期。目录字段可以使用 2019-06-21。',
+    fixable: true,
+    options: {
+      impossibleSeverity: {
+        type: 'string',
+        enum: ['error', 'warning', 'info', 'inherit'],
+        default: 'error',
+        description: '不存在的日期（如 2019年2月30日）的严重程度；inherit 表示与本规则的严重程度相同',
+      },
+    },
+    defaultOptions: { impossibleSeverity: 'error' },
+    examples: {
+      fire: [
+        {
+          title: '落款日期的月、日加了前导零',
+          text: '海口市人民政府办公室\n\n2019年06月21日\n\n（此件主动公开）\n',
+          count: 1,
+          fixed: '海口市人民政府办公室\n\n2019年6月21日\n\n（此件主动公开）\n',
+        },
+        {
+          title: '成文日期用汉字数字',
+          text: '---\n标题: 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n成文日期: 二〇一九年六月二十一日\n---\n\n# 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n',
+          count: 1,
+          fixed: '---\n标题: 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n成文日期: 2019年6月21日\n---\n\n# 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n',
+        },
+        {
+          title: '不存在的日期',
+          text: '本办法自2019年2月30日起施行。\n',
+          count: 1,
+        },
+        {
+          title: '元数据中不存在的日期',
+          text: '---\n标题: 关于征求《海口市政务公开规定（征求意见稿）》意见的公告\n发布日期: 2019-13-01\n---\n\n# 关于征求《海口市政务公开规定（征求意见稿）》意见的公告\n',
+          count: 1,
+        },
+      ],
+      quiet: [
+        {
+          title: '门户目录页眉的发文日期（目录字段，不是成文日期）',
+          filename: 'notice.txt',
+          text: '索 引 号: 00817804-9/2019-13123 分类: 规划计划\n发布机构: 市政府办公室 发文日期: 2019年06月24日\n名  称: 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n\n海口市人民政府办公室\n2019年6月21日\n(此件主动公开)\n',
+        },
+        {
+          title: '元数据使用 ISO 日期',
+          text: '---\n标题: 海口市2019年政务公开工作要点\n成文日期: 2019-06-21\n发布日期: 2019-06-24\n---\n\n# 海口市2019年政务公开工作要点\n\n各区政府要在每年3月31日前公布上一年度政府信息公开工作年度报告。\n',
+        },
+        {
+          title: '正文中的公文日期',
+          text: '征求意见时间为2020年6月10日至2020年6月23日，统计期限自2015年1月1日起至2015年12月31日止。\n',
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const { doc } = ctx;
+    const impossible: Severity | undefined = ctx.options.impossibleSeverity === 'inherit' ? undefined : (ctx.options.impossibleSeverity ?? 'error');
+
+    for (const field of doc.metadata.fields) {
+      if (!field.known || !(DATE_KEYS.includes(field.key as never) || field.key === '征求意见期限')) continue;
+      checkMetadataField(ctx, field, impossible);
+    }
+
+    for (const seg of doc.segments) {
+      const text = doc.text.slice(seg.start, seg.end);
+      if (!/[年\-/.]/.test(text)) continue;
+      for (const d of findDates(text)) {
+        const start = seg.start + d.start, end = seg.start + d.end;
+        if (!isValidDate(d.year, d.month, d.day)) {
+          if (d.style === 'iso' && !plausibleIso(d)) continue;
+          ctx.report({ start, end, severity: impossible, message: impossibleMessage(d.raw, d) });
+          continue;
+        }
+        if (d.style !== 'cn' || catalogueLabelBefore(lineAround(ctx.doc, start, end).before)) continue;
+        styleReport(ctx, d, start);
+      }
+      if (!text.includes('年')) continue;
+      for (const c of findChineseNumeralDates(text)) numeralReport(ctx, c, seg.start, impossible);
+      for (const m of text.matchAll(DAMAGED)) {
+        if (!readableAsMonthDay(m[2])) continue;
+        ctx.report({
+          start: seg.start + m.index!, end: seg.start + m.index! + m[0].length,
+          message: `日期“${m[0]}”缺少“月”字，似乎已损坏，请对照原文改正`,
+        });
+      }
+    }
+  },
+};
+
+/** 2014年831日: a four-digit year, then three or four digits and 日 with no 月 (text lost in copying). */
+const DAMAGED = /(?<![0-9])([0-9]{4})年([0-9]{3,4})日/g;
+
+function readableAsMonthDay(digits: string): boolean {
+  for (let i = 1; i < digits.length; i++) {
+    const mo = Number(digits.slice(0, i)), day = Number(digits.slice(i));
+    if (digits[i] !== '0' && mo >= 1 && mo <= 12 && day >= 1 && day <= 31) return true;
+  }
+  return false;
+}
+
+/** Labels of catalogue fields: a date right after one on the same line is a catalogue value, not 公文 text. */
+const CATALOGUE_LABEL = /(?:发文日期|发布日期|發布日期|發文日期|发布时间|發布時間|更新时间|生成日期|时间|時間|日期)[ \t\u3000]{0,3}[:：|｜][ \t\u3000]{0,3}$/;
+
+function catalogueLabelBefore(before: string): boolean {
+  return CATALOGUE_LABEL.test(before);
+}
+
+/**
+ * An ISO-looking match counts as a date only when it plausibly is one: 2019-13-01 and 2019/2/30 do, but a
+ * dotted number like 2019.3.45 (a section or version number) does not.
+ */
+function plausibleIso(d: DateMatch): boolean {
+  if (d.year < 1900 || d.year > 2099) return false;
+  const sep = d.raw[4];
+  return sep === '-' || sep === '/' || (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31);
+}
+
+function impossibleMessage(raw: string, d: { year: number; month: number; day: number }): string {
+  if (d.month < 1 || d.month > 12) return `日期“${raw}”不存在（没有${d.month}月）`;
+  if (d.day < 1) return `日期“${raw}”不存在（没有${d.day}日）`;
+  return `日期“${raw}”不存在（${d.year}年${d.month}月只有${daysInMonth(d.year, d.month)}天）`;
+}
+
+const CN_PARTS = /^([0-9]{2,4})([ \t\u3000]{0,2}年[ \t\u3000]{0,2})([0-9]{1,2})([ \t\u3000]{0,2}月[ \t\u3000]{0,2})([0-9]{1,2})([ \t\u3000]{0,2}日)$/;
+
+/** A valid 2019年6月21日-style date at document offset `start`: full year, no leading zeros. */
+function styleReport(ctx: RuleContext<Options>, d: DateMatch, start: number, what = '日期'): void {
+  const end = start + d.raw.length;
+  const zeros = /^0[0-9]$/.test(d.parts.month) || /^0[0-9]$/.test(d.parts.day);
+  if (d.parts.year.length < 4) {
+    ctx.report({ start, end, message: `${what}“${d.raw}”的年份应标全称（四位），不能写作“${d.parts.year}年”` });
+    if (!zeros) return;
+  }
+  if (!zeros) return;
+  const m = CN_PARTS.exec(d.raw);
+  const fixed = m ? `${m[1]}${m[2]}${Number(m[3])}${m[4]}${Number(m[5])}${m[6]}` : undefined;
+  ctx.report({
+    start, end,
+    message: `${what}“${d.raw}”的月、日不编虚位（1不编为01），应为“${d.parts.year}年${d.month}月${d.day}日”`,
+    fix: fixed ? { range: [start, end], text: fixed } : undefined,
+  });
+}
+
+function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: number, impossible: Severity | undefined, what = '日期'): void {
+  const start = base + c.start, end = base + c.end;
+  if (!c.valid) {
+    ctx.report({ start, end, severity: impossible, message: impossibleMessage(c.raw, c) });
+    return;
+  }
+  const arabic = `${c.year}年${c.month}月${c.day}日`;
+  ctx.report({
+    start, end,
+    message: `${what}“${c.raw}”应使用阿拉伯数字，写作“${arabic}”`,
+    fix: { range: [start, end], text: arabic },
+  });
+}
+
+function checkMetadataField(ctx: RuleContext<Options>, field: MetaField, impossible: Severity | undefined): void {
+  const { doc } = ctx;
+  if (!field.value) return;
+  const raw = doc.text.slice(field.start, field.end);
+  const dates = findDates(raw);
+  const numerals = findChineseNumeralDates(raw);
+  const label = `“${field.rawKey.replace(/[\s\u3000]+/g, '')}”`;
+  for (const d of dates) {
+    if (!isValidDate(d.year, d.month, d.day)) {
+      ctx.report({ start: field.start + d.start, end: field.start + d.end, severity: impossible, message: `${label}的值中，${impossibleMessage(d.raw, d)}` });
+    } else if (field.key === '成文日期' && d.style === 'cn') {
+      styleReport(ctx, d, field.start + d.start, `${label}的值`);
+    }
+  }
+  for (const c of numerals) {
+    if (!c.valid || field.key === '成文日期') numeralReport(ctx, c, field.start, impossible, `${label}的值`);
+  }
+  if (dates.length === 0 && numerals.length === 0 && DATE_KEYS.includes(field.key as never)) {
+    ctx.report({
+      start: field.start, end: field.end,
+      message: `${label}的值“${field.value}”不是可识别的日期（应写作“2019年6月21日”或“2019-06-21”）`,
+    });
+  }
+}
