@@ -1,0 +1,172 @@
+/**
+ * `zwgk lint [paths|globs …]` — and `zwgk lint - --stdin-filename FILE`.
+ *
+ * Exit codes: 0 no errors (and warnings within --max-warnings); 1 problems; 2 usage, configuration or
+ * internal error — including a file that could not be read, decoded or written back (`file-unreadable`)
+ * and a rule that crashed (`internal-error`): the run could not check everything it was asked to.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { ALL_RULES, type ResolvedConfig } from '../../core';
+import { ConfigLoader, parseRuleOptions } from '../config-loader';
+import { CliError } from '../errors';
+import { expandInputs } from '../files';
+import { lintFiles, lintStdin, type RunContext } from '../runner';
+import { Progress } from '../progress';
+import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
+import { displayPath, useColor } from '../text';
+import { suggestion } from '../suggest';
+import { CLI_RULES } from '../file-rules';
+import { stylish } from '../formatters/stylish';
+import { json } from '../formatters/json';
+import { sarifFormatter } from '../formatters/sarif';
+import { formatAll, type OutputFormat, type FormatContext } from '../formatters/types';
+import type { Io } from '../io';
+import { VERSION, REPOSITORY_URL } from '../version';
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface LintFlags {
+  format: FormatName;
+  fix?: boolean;
+  maxWarnings?: string;
+  rule: string[];
+  config?: string;
+  stdinFilename?: string;
+  configLookup: boolean;
+  errorOnUnmatchedPattern: boolean;
+}
+
+function formatterFor(name: FormatName): OutputFormat {
+  return name === 'json' ? json : name === 'sarif' ? sarifFormatter(REPOSITORY_URL) : stylish;
+}
+
+function parseMaxWarnings(v: string | undefined): number {
+  if (v === undefined) return -1;
+  if (!/^-?\d+$/.test(v.trim()) || Number(v) < -1) throw new CliError(`--max-warnings 应为非负整数（-1 表示不限），收到“${v}”`);
+  return Number(v);
+}
+
+/** 2 when something could not be checked, 1 for errors or too many warnings, else 0. */
+export function exitCodeOf(t: Totals, maxWarnings: number): number {
+  if (t.fatal > 0 || t.internalErrors > 0) return 2;
+  if (t.errorCount > 0) return 1;
+  if (maxWarnings >= 0 && t.warningCount > maxWarnings) return 1;
+  return 0;
+}
+
+/** Writes a chunk, waiting for 'drain' when the stream asks for it. */
+async function emit(io: Io, chunk: string): Promise<void> {
+  if (!chunk) return;
+  const ok = io.stdout.write(chunk);
+  const stream = io.stdout as { once?: (ev: string, cb: () => void) => void };
+  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
+}
+
+/** The folders a run may follow links within: the working directory, plus inputs outside it. */
+function rootsOf(cwd: string, inputs: readonly string[]): string[] {
+  const roots = new Set([cwd]);
+  for (const input of inputs) {
+    if (input === '-') continue;
+    const abs = path.resolve(cwd, input);
+    const rel = path.relative(cwd, abs);
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) continue;
+    let base = abs;
+    try {
+      if (!fs.statSync(abs).isDirectory()) base = path.dirname(abs);
+    } catch {
+      base = path.resolve(cwd, picomatch.scan(input).base || '.');
+    }
+    roots.add(base);
+  }
+  return [...roots];
+}
+
+export async function lintCommand(patterns: string[], flags: LintFlags, io: Io): Promise<number> {
+  const cwd = path.resolve(io.cwd);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const ids = ALL_RULES.map((r) => r.meta.id);
+  const cliLayer = parseRuleOptions(flags.rule, ALL_RULES, (id) => suggestion(id, ids));
+  const stdinMode = patterns.includes('-');
+  if (stdinMode && patterns.length > 1) throw new CliError('“-”（从标准输入读取）不能与其他路径一起使用');
+  if (flags.stdinFilename !== undefined && !stdinMode) throw new CliError('--stdin-filename 只能与“-”一起使用，例如：zwgk lint - --stdin-filename drafts/通知.md');
+
+  const progress = new Progress(io.stderr);
+  const notice = (message: string) => {
+    progress.clear();
+    io.stderr.write(`zwgk: ${message}\n`);
+  };
+  const loader = new ConfigLoader({ rules: ALL_RULES, cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, onNotice: notice });
+  const stdinConfig = (): ResolvedConfig => loader.configFor(path.join(cwd, '<stdin>'));
+  const ctx: RunContext = {
+    rules: ALL_RULES,
+    configFor: (file) => (file === undefined ? stdinConfig() : loader.configFor(file)),
+    fix: !!flags.fix,
+    display: (file) => displayPath(file, cwd),
+    notice,
+    progress,
+    roots: rootsOf(cwd, stdinMode ? (flags.stdinFilename !== undefined ? [path.dirname(flags.stdinFilename)] : []) : patterns.length ? patterns : ['.']),
+  };
+  const fctx: FormatContext = {
+    cwd,
+    color: useColor(io.stdout.isTTY, io.env),
+    version: VERSION,
+    rules: [...ALL_RULES.map((r) => r.meta), ...CLI_RULES],
+    fix: !!flags.fix,
+  };
+  const format = formatterFor(flags.format);
+
+  if (stdinMode) {
+    const stdinPath = flags.stdinFilename !== undefined ? path.resolve(cwd, flags.stdinFilename) : undefined;
+    ctx.configFor(stdinPath); // configuration errors surface before anything is printed
+    const input = await io.readStdin();
+    if (stdinPath && loader.isIgnored(stdinPath, false)) {
+      notice(`${flags.stdinFilename} 被配置中的 ignore 排除，未检查`);
+      if (flags.fix) io.stdout.write(input);
+      else io.stdout.write(formatAll(format, [], { ...fctx, color: false }));
+      return 0;
+    }
+    const outcome = lintStdin(input, stdinPath, ctx);
+    const results = outcome.binary ? [] : [outcome.result];
+    if (flags.fix) {
+      if (outcome.output) io.stdout.write(outcome.output);
+      // stdout carries the text: the report goes to stderr, and only when something is left.
+      if (outcome.result.messages.length) io.stderr.write(formatAll(format, results, { ...fctx, color: useColor(io.stderr.isTTY, io.env) }));
+    } else {
+      io.stdout.write(formatAll(format, results, fctx));
+    }
+    return finish(totals(results), maxWarnings, io);
+  }
+
+  const inputs = patterns.length ? patterns : ['.'];
+  const { files, unmatched } = expandInputs(inputs, { cwd, isIgnored: (p, isDir) => loader.isIgnored(p, isDir), onNotice: notice });
+  if (unmatched.length) {
+    const list = unmatched.map((u) => `“${u}”`).join('、');
+    if (flags.errorOnUnmatchedPattern) throw new CliError(`找不到文件，或没有与之匹配的 .md/.txt 文件：${list}`);
+    notice(`没有与之匹配的 .md/.txt 文件：${list}`);
+  }
+  // Load every applicable config before linting, so a broken one stops the run before any file is written.
+  for (const f of files) loader.configFor(f);
+  if (!files.length) notice('没有找到要检查的 .md/.txt 文件');
+
+  const t = emptyTotals();
+  await emit(io, format.begin(fctx));
+  await lintFiles(files, ctx, async (r: FileResult) => {
+    await emit(io, format.file(r, t.files, fctx));
+    addToTotals(t, r);
+  });
+  await emit(io, format.end(t, fctx));
+  return finish(t, maxWarnings, io);
+}
+
+function finish(t: Totals, maxWarnings: number, io: Io): number {
+  const code = exitCodeOf(t, maxWarnings);
+  if (t.fatal) io.stderr.write(`zwgk: ${t.fatal} 个文件未能完整检查或写回，退出码 2\n`);
+  if (t.internalErrors) io.stderr.write(`zwgk: ${t.internalErrors} 处规则运行出错（见 internal-error），退出码 2\n`);
+  if (maxWarnings >= 0 && t.warningCount > maxWarnings) {
+    io.stderr.write(`zwgk: 警告 ${t.warningCount} 个，超过 --max-warnings ${maxWarnings}\n`);
+  }
+  return code;
+}

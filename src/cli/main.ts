@@ -1,0 +1,22 @@
+/** Entry point of the `zwgk` bin (bundled to dist/cli.js). */
+import { run } from './program';
+import { processIo } from './io';
+
+// `zwgk lint | head` closes stdout early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+run(process.argv.slice(2), processIo()).then(
+  (code) => {
+    // Set, not exit: piped output must be flushed first.
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`zwgk: 内部错误：${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

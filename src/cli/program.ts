@@ -1,0 +1,74 @@
+/** The `zwgk` command line (commander). `run` returns the exit code; it never calls process.exit. */
+import { Command, CommanderError, Option } from 'commander';
+import { CliError } from './errors';
+import { lintCommand, FORMATS, type LintFlags } from './commands/lint';
+import { rulesCommand } from './commands/rules';
+import { explainCommand } from './commands/explain';
+import { VERSION } from './version';
+import type { Io } from './io';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('zwgk');
+  program
+    .description('政务公开文稿检查：同步解读、法定期限、必备要素、公文格式与个人信息。\nChecks Chinese government-transparency drafts.')
+    .version(VERSION, '-v, --version', '显示版本号 / print the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .helpCommand('help [command]', '显示命令的帮助 / help for a command')
+    .exitOverride()
+    .showHelpAfterError('（用 zwgk --help 查看用法）')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  program
+    .command('lint')
+    .description('检查文稿（.md、.txt）/ lint drafts')
+    .argument('[paths...]', '文件、目录或 glob（默认 .）；“-”从标准输入读取 / files, folders or globs; - reads stdin')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(FORMATS).default('stylish'))
+    .option('--fix', '自动修复可安全修复的问题并写回文件 / apply safe fixes')
+    .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when warnings exceed n')
+    .option('--rule <id:severity>', '设置规则严重程度（可重复），如 personal-phone:error / set a rule severity (repeatable)', collect, [])
+    .option('-c, --config <file>', '额外的配置文件（.json/.yaml），优先于自动发现的配置 / extra config file')
+    .option('--no-config-lookup', '不自动查找 .zwgkrc.* 配置 / do not look for .zwgkrc.* files')
+    .option('--stdin-filename <path>', '标准输入对应的文件名（决定格式、配置和所在目录）/ file name for stdin')
+    .option('--no-error-on-unmatched-pattern', '路径或 glob 没有匹配时不报错 / no error when a pattern matches nothing')
+    .action(async (paths: string[], flags: LintFlags) => setCode(await lintCommand(paths, flags, io)));
+
+  program
+    .command('rules')
+    .description('列出所有规则及其依据 / list every rule')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))
+    .action((flags: { format: string }) => setCode(rulesCommand(flags, io)));
+
+  program
+    .command('explain')
+    .description('说明一条规则：依据的条文、原因、修改方法和示例 / explain a rule')
+    .argument('<rule-id>', '规则 id / rule id')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))
+    .action((id: string, flags: { format: string }) => setCode(explainCommand(id, flags, io)));
+
+  return program;
+}
+
+/** Runs the command line; returns the exit code (0, 1 or 2). */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CliError) {
+      io.stderr.write(`zwgk: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr.write(`zwgk: 内部错误：${err?.message ?? String(e)}\n`);
+    if (io.env.ZWGK_DEBUG && err?.stack) io.stderr.write(err.stack + '\n');
+    return 2;
+  }
+}

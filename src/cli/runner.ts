@@ -1,0 +1,250 @@
+/**
+ * Linting (and fixing) files with the core engine. No linting logic lives here: this module reads bytes,
+ * decodes them, hands the text to the core, and writes fixed text back safely.
+ *
+ * Two passes, so that cross-document rules see every draft:
+ *   1. index — every linted file plus every draft in the folder of a linted file is read, parsed and
+ *      summarised into a DraftIndex; texts are dropped (parsed documents of linted files are kept for
+ *      pass 2 only while they fit a fixed budget, so memory stays bounded on 10,000-file trees);
+ *   2. lint — each linted file is linted against the index (and, with --fix, fixed and written).
+ * One file that cannot be read, decoded or written never stops the others: it gets a file-level
+ * `file-unreadable` message and the result is marked `fatal` (exit code 2).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DraftIndex, ZwgkDocument, summarize, lintDocument, fixText, type Rule, type ResolvedConfig, type LintMessage } from '../core';
+import { decode, encodeExact, describeEncoding, type DecodedText } from './encoding';
+import { writeFileAtomic, stampOf } from './write';
+import { draftsInFolder } from './files';
+import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
+import type { Progress } from './progress';
+
+/**
+ * Characters of parsed text kept between the passes (a parsed draft takes roughly 9 bytes per character).
+ * The first linted draft is always kept, so a single huge draft is parsed once.
+ */
+export const DOC_CACHE_CHARS = 12_000_000;
+
+export interface RunContext {
+  rules: readonly Rule[];
+  /** The config for a file (undefined: stdin without --stdin-filename, i.e. the working directory). */
+  configFor(filePath: string | undefined): ResolvedConfig;
+  fix: boolean;
+  /** Path shown in notices (relative to the working directory). */
+  display(filePath: string): string;
+  notice(message: string): void;
+  progress?: Progress;
+  /** Workspace roots for the DraftIndex: links leaving them are not followed. */
+  roots?: readonly string[];
+}
+
+type ReadOutcome =
+  | { kind: 'text'; decoded: DecodedText; stamp: ReturnType<typeof stampOf> }
+  | { kind: 'binary' }
+  | { kind: 'error'; message: string };
+
+function errnoText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: '没有访问权限',
+    EPERM: '没有权限',
+    ENOENT: '文件不存在',
+    EISDIR: '这是一个目录',
+    EIO: 'I/O 错误',
+    EMFILE: '打开的文件过多',
+  };
+  return (err.code && known[err.code]) ? `${known[err.code]}（${err.code}）` : err.code ?? err.message ?? String(e);
+}
+
+function readDraft(abs: string, fix: boolean): ReadOutcome {
+  let buf: Buffer;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+    if (st.isDirectory()) return { kind: 'error', message: '无法读取文件：这是一个目录' };
+    buf = fs.readFileSync(abs);
+  } catch (e) {
+    return { kind: 'error', message: `无法读取文件：${errnoText(e)}` };
+  }
+  const decoded = decode(buf);
+  if (decoded.kind === 'binary') return { kind: 'binary' };
+  if (decoded.kind === 'undecodable') return { kind: 'error', message: `${fix ? '无法识别编码，未修改' : '无法识别编码，未检查'}：${decoded.reason}` };
+  return { kind: 'text', decoded, stamp: stampOf(st) };
+}
+
+/** Pass 1: the index of drafts, and the parsed documents of linted files that fit the budget. */
+export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { path: string; text: string }): { index: DraftIndex; cache: Map<string, ZwgkDocument> } {
+  const index = new DraftIndex({ root: ctx.roots ?? [] });
+  const cache = new Map<string, ZwgkDocument>();
+  const linted = new Set(files);
+  const all = new Set(files);
+  for (const dir of new Set(files.map((f) => path.dirname(f)))) for (const f of draftsInFolder(dir)) all.add(f);
+  if (extra) {
+    for (const f of draftsInFolder(path.dirname(extra.path))) all.add(f);
+    all.delete(extra.path);
+  }
+  let cached = 0;
+  let done = 0;
+  ctx.progress?.start('建立文稿索引', all.size);
+  for (const abs of all) {
+    ctx.progress?.update(done++);
+    const r = readDraft(abs, false);
+    if (r.kind !== 'text') continue;
+    try {
+      const doc = new ZwgkDocument(r.decoded.text, abs);
+      index.set(summarize(doc, abs));
+      if (linted.has(abs) && (cached === 0 || cached + doc.text.length <= DOC_CACHE_CHARS)) {
+        cache.set(abs, doc);
+        cached += doc.text.length;
+      }
+    } catch {
+      // reported in pass 2 (for linted files); folder-mates that break the parser are left out
+    }
+  }
+  if (extra) {
+    try {
+      index.set(summarize(new ZwgkDocument(extra.text, extra.path), extra.path));
+    } catch {
+      // reported when linting it
+    }
+  }
+  ctx.progress?.clear();
+  return { index, cache };
+}
+
+function messagesOf(doc: ZwgkDocument, messages: readonly LintMessage[]): CliMessage[] {
+  return messages.map((m) => toCliMessage(m, doc));
+}
+
+function internalMessage(e: unknown): CliMessage {
+  const detail = ((e as Error)?.message ?? String(e)).slice(0, 200);
+  return fileMessage(`检查这份文稿时出错（zwgk 内部错误），已跳过：${detail}`, 'internal-error', {
+    source: 'zwgk', id: '内部错误', summary: true, text: '规则出错不影响其他规则的检查结果；请把出错的文稿片段反馈给维护者。',
+  });
+}
+
+interface LintedText {
+  messages: CliMessage[];
+  /** The fixed text, when --fix changed it. */
+  fixedText?: string;
+  fixedCount: number;
+  document: ZwgkDocument;
+}
+
+/** Lints (and with ctx.fix, fixes) one decoded text. Throws only on an engine crash. */
+function lintDecoded(text: string, filePath: string | undefined, ctx: RunContext, index: DraftIndex, cachedDoc?: ZwgkDocument): LintedText {
+  const config = ctx.configFor(filePath);
+  const options = { rules: ctx.rules, config, index };
+  const doc = cachedDoc ?? new ZwgkDocument(text, filePath);
+  const first = lintDocument(doc, options);
+  if (!ctx.fix || !first.some((m) => m.fix)) return { messages: messagesOf(doc, first), fixedCount: 0, document: doc };
+  const fixed = fixText(text, filePath, options);
+  if (fixed.text === text) return { messages: messagesOf(fixed.document, fixed.messages), fixedCount: 0, document: fixed.document };
+  return { messages: messagesOf(fixed.document, fixed.messages), fixedText: fixed.text, fixedCount: fixed.fixed, document: fixed.document };
+}
+
+/** Pass 2 for one file on disk. Returns undefined for skipped (binary) files. */
+export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cachedDoc?: ZwgkDocument): FileResult | undefined {
+  const r = readDraft(abs, ctx.fix);
+  if (r.kind === 'binary') {
+    ctx.notice(`${ctx.display(abs)} 是二进制文件，已跳过`);
+    return undefined;
+  }
+  if (r.kind === 'error') return makeResult(abs, [fileMessage(r.message)], { fatal: true, ...(ctx.fix ? { fixedCount: 0 } : {}) });
+  const { text, encoding, bom } = r.decoded;
+  // A cached document is only valid for the very text just read.
+  const doc = cachedDoc && cachedDoc.text === text ? cachedDoc : undefined;
+  const extra = { encoding, bom, ...(ctx.fix ? { fixedCount: 0 } : {}) };
+  let linted: LintedText;
+  try {
+    linted = lintDecoded(text, abs, ctx, index, doc);
+  } catch (e) {
+    return makeResult(abs, [internalMessage(e)], { ...extra, fatal: true });
+  }
+  if (linted.fixedText === undefined) return makeResult(abs, linted.messages, extra);
+
+  const bytes = encodeExact(linted.fixedText, encoding, bom);
+  let problem: string | undefined;
+  if (!bytes) problem = `修复后的文本无法用原编码 ${describeEncoding(encoding, bom)} 保存，未修改`;
+  else {
+    try {
+      writeFileAtomic(abs, bytes, r.stamp);
+    } catch (e) {
+      problem = `写入失败，未修改：${(e as Error).name === 'CliError' ? (e as Error).message : errnoText(e)}`;
+    }
+  }
+  if (problem) {
+    // Nothing was written: report the problems of the text as it is on disk.
+    let original: CliMessage[];
+    try {
+      original = lintDecoded(text, abs, { ...ctx, fix: false }, index).messages;
+    } catch (e) {
+      original = [internalMessage(e)];
+    }
+    return makeResult(abs, [fileMessage(problem), ...original], { ...extra, fatal: true });
+  }
+  try {
+    index.set(summarize(linted.document, abs));
+  } catch {
+    // the index keeps the summary of the text before fixing
+  }
+  return makeResult(abs, linted.messages, { ...extra, fixedCount: linted.fixedCount });
+}
+
+/**
+ * Lints every file (pass 1 + pass 2), handing each result to `onResult` as soon as it is ready (the
+ * caller writes it out and drops it; awaiting lets output back-pressure slow the run down).
+ */
+export async function lintFiles(files: readonly string[], ctx: RunContext, onResult: (r: FileResult) => void | Promise<void>): Promise<void> {
+  const { index, cache } = buildIndex(files, ctx);
+  ctx.progress?.start(ctx.fix ? '检查并修复' : '检查', files.length);
+  let done = 0;
+  for (const abs of files) {
+    ctx.progress?.update(done++);
+    const doc = cache.get(abs);
+    cache.delete(abs);
+    const r = lintFile(abs, ctx, index, doc);
+    if (r) {
+      ctx.progress?.clear();
+      await onResult(r);
+    }
+  }
+  ctx.progress?.clear();
+}
+
+export interface StdinOutcome {
+  result: FileResult;
+  /** With --fix: the bytes to print (the fixed text, or the input unchanged). */
+  output?: Buffer;
+  binary?: boolean;
+}
+
+/** Lints text from stdin; `filePath` (from --stdin-filename) decides the format, the config and the folder. */
+export function lintStdin(input: Buffer, filePath: string | undefined, ctx: RunContext): StdinOutcome {
+  const shownPath = filePath ?? '<stdin>';
+  const decoded = decode(input);
+  const passthrough = ctx.fix ? input : undefined;
+  if (decoded.kind === 'binary') {
+    ctx.notice('标准输入是二进制内容，已跳过');
+    return { result: makeResult(shownPath, []), output: passthrough, binary: true };
+  }
+  if (decoded.kind === 'undecodable') {
+    return { result: makeResult(shownPath, [fileMessage(`${ctx.fix ? '无法识别编码，未修改' : '无法识别编码，未检查'}：${decoded.reason}`)], { fatal: true }), output: passthrough };
+  }
+  const { index } = filePath ? buildIndex([], ctx, { path: filePath, text: decoded.text }) : { index: new DraftIndex({ root: ctx.roots ?? [] }) };
+  const extra = { encoding: decoded.encoding, bom: decoded.bom, ...(ctx.fix ? { fixedCount: 0 } : {}) };
+  let linted: LintedText;
+  try {
+    linted = lintDecoded(decoded.text, filePath, ctx, index);
+  } catch (e) {
+    return { result: makeResult(shownPath, [internalMessage(e)], { ...extra, fatal: true }), output: passthrough };
+  }
+  if (linted.fixedText === undefined) return { result: makeResult(shownPath, linted.messages, extra), output: passthrough };
+  const bytes = encodeExact(linted.fixedText, decoded.encoding, decoded.bom);
+  if (!bytes) {
+    const original = lintDecoded(decoded.text, filePath, { ...ctx, fix: false }, index).messages;
+    const msg = fileMessage(`修复后的文本无法用原编码 ${describeEncoding(decoded.encoding, decoded.bom)} 输出，未修改`);
+    return { result: makeResult(shownPath, [msg, ...original], { ...extra, fatal: true }), output: passthrough };
+  }
+  return { result: makeResult(shownPath, linted.messages, { ...extra, fixedCount: linted.fixedCount }), output: bytes };
+}

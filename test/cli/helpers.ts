@@ -1,0 +1,120 @@
+/** Helpers for the CLI tests: build dist/cli.js once, run it on temporary folders. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { ALL_RULES, getRule } from '../../src/core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+let built = false;
+
+/** Builds the CLI bundle the same way esbuild.js does (only the CLI entry, so a half-written server cannot break these tests). */
+export function buildCli(): void {
+  if (built) return;
+  buildSync({
+    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
+    outfile: CLI,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['vscode'],
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  fs.chmodSync(CLI, 0o755);
+  built = true;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  stdoutBytes: Buffer;
+}
+
+export function runCli(args: string[], opts: { cwd: string; input?: string | Buffer; env?: Record<string, string | undefined>; timeout?: number }): CliRun {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    env: env as NodeJS.ProcessEnv,
+    timeout: opts.timeout ?? 30000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  if (r.status === null) throw new Error(`zwgk killed by ${r.signal}: ${r.stderr}`);
+  return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), stdoutBytes: r.stdout };
+}
+
+const made: string[] = [];
+
+/** A fresh temporary workspace; files: relative path → content. Removed after the run. */
+export function workspace(files: Record<string, string | Buffer> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-cli-')));
+  made.push(dir);
+  for (const [rel, content] of Object.entries(files)) write(dir, rel, content);
+  return dir;
+}
+
+export function write(dir: string, rel: string, content: string | Buffer): string {
+  const file = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+export function cleanup(): void {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * A root config that turns every rule off except `on` (id → severity), so tests stay valid as teammates
+ * add rules.
+ */
+export function focusConfig(on: Record<string, string>, extra: Record<string, unknown> = {}): string {
+  const rules: Record<string, string> = {};
+  for (const r of ALL_RULES) rules[r.meta.id] = 'off';
+  Object.assign(rules, on);
+  return JSON.stringify({ root: true, rules, ...extra }, null, 2);
+}
+
+export function hasRule(id: string): boolean {
+  return getRule(id) !== undefined;
+}
+
+export interface JsonMessage {
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  clause: { source: string; id: string; text: string };
+  fix?: { range: [number, number]; text: string };
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fixableCount: number;
+  encoding?: string;
+  fixedCount?: number;
+}
+
+export function parseJson(run: CliRun): JsonResult[] {
+  try {
+    return JSON.parse(run.stdout) as JsonResult[];
+  } catch (e) {
+    throw new Error(`stdout is not JSON (exit ${run.code}): ${run.stdout.slice(0, 500)}\nstderr: ${run.stderr}`);
+  }
+}
