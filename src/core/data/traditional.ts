@@ -1,0 +1,29 @@
+/**
+ * Traditional → simplified characters, limited to those in the labels, synonyms and phrases the
+ * deadline and required-content rules look for. Published copies of mainland notices are sometimes
+ * converted to traditional characters by mirror sites (see test/fixtures/real-notices/07 and 12); the
+ * rules match on a normalised copy of the text. Every mapping is one UTF-16 unit to one, so offsets
+ * in the normalised copy are offsets in the document.
+ */
+const PAIRS =
+  '見见時时間间饋馈緊紧縮缩說说據据電电郵邮傳传聯联繫系話话決决總总體体況况動动開开處处請请復复複复議议' +
+  '訴讼訟讼問问題题進进報报項项會会評评責责條条實实預预績绩價价結结執执職职監监徑径舉举資资貧贫辦办' +
+  '編编機机構构內内設设範范圍围諮咨詢询劃划區区學学錄录規规匯汇彙汇補补長长發发於于關关門门縣县個个' +
+  '為为應应對对書书務务單单經经費费額额標标統统計计數数戶户幫帮脫脱稿稿讀读釋释與与導导衛卫環环態态' +
+  '國国辦办廳厅級级歲岁費费稅税論论訂订範范準准確确維维護护權权獲获條条節节適适屬属併并歷历業业産产' +
+  '產产號号碼码詳详細细備备簡简幹干懷怀萬万億亿員员額额圖图館馆徵征';
+
+const MAP = new Map<string, string>();
+for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i], PAIRS[i + 1]);
+
+/** `text` with the mapped traditional characters replaced; same length, same offsets. */
+export function toSimplified(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const s = MAP.get(c);
+    if (s !== undefined) { out += s; changed = true; } else out += c;
+  }
+  return changed ? out : text;
+}

@@ -1,0 +1,101 @@
+import type { Rule } from '../types';
+import { CLAUSES } from '../clauses';
+import { findCommentWindow, shortenedReason, cnDate, isoDate, fallbackRange, isInternalConsultation } from '../util/deadline';
+import { compareDates } from '../dates';
+
+interface Options {
+  minDays: number;
+}
+
+/**
+ * A 决策草案 put out for comment for fewer than 30 days without saying why.
+ *
+ * Counting: a window written as a range counts both its first and its last day
+ * (2026-03-01至2026-03-30 = 30 日, the minimum; 至3月29日 = 29 日 fires); a window written as a
+ * length (30日 / 自发布之日起30日) is taken as written; 一个月 counts as 30 日; N个工作日 is converted
+ * to calendar days with the working-day calendar when the notice's date is known.
+ */
+export const commentPeriod: Rule<Options> = {
+  meta: {
+    id: 'comment-period',
+    title: '征求意见期限少于30日',
+    description: '决策草案公开征求意见的期限（元数据“征求意见期限”或正文中的征求意见时间）少于30日，且没有说明缩短期限的理由（如情况紧急）。',
+    category: '期限',
+    defaultSeverity: 'warning',
+    clauses: [CLAUSES.tiaoli713_15],
+    rationale: '重大行政决策草案公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短的，必须在征求意见时说明。期限过短会使公众来不及提出意见，决策程序存在瑕疵。',
+    howToFix: '把征求意见期限延长到不少于30日（起止日期首尾两日均计入），或在公告中说明缩短期限的原因，例如“因……情况紧急，征求意见期限缩短为15日”。',
+    fixable: false,
+    options: {
+      minDays: { type: 'integer', minimum: 1, maximum: 365, description: '最短征求意见天数（起止日期首尾两日均计入）' },
+    },
+    defaultOptions: { minDays: 30 },
+    examples: {
+      fire: [
+        {
+          title: '征求意见时间只有15日',
+          text: '---\n标题: 关于《海口市某某管理办法（征求意见稿）》公开征求意见的公告\n发布日期: 2026-03-02\n---\n\n# 关于《海口市某某管理办法（征求意见稿）》公开征求意见的公告\n\n征求意见时间：2026年3月2日至2026年3月16日。\n',
+          count: 1,
+        },
+        {
+          title: '元数据写明29日（少1日）',
+          text: '---\n标题: 关于某某规划草案征求意见的通知\n征求意见期限: 2026-03-01至2026-03-29\n---\n\n# 关于某某规划草案征求意见的通知\n',
+          count: 1,
+        },
+        {
+          title: '只写截止日：自发布日期起算不足30日',
+          text: '---\n标题: 关于某某方案公开征求意见的通知\n发布日期: 2026-04-01\n---\n\n# 关于某某方案公开征求意见的通知\n\n请于2026年4月20日前将意见反馈至市发展改革委。\n',
+          count: 1,
+        },
+      ],
+      quiet: [
+        {
+          title: '恰好30日（首尾两日均计入）',
+          text: '---\n标题: 关于某某规划草案征求意见的通知\n征求意见期限: 2026-03-01至2026-03-30\n---\n\n# 关于某某规划草案征求意见的通知\n',
+        },
+        {
+          title: '写明“自发布之日起30日”',
+          text: '---\n标题: 关于某某办法公开征求意见的公告\n---\n\n# 关于某某办法公开征求意见的公告\n\n征求意见期限为自本公告发布之日起30日。\n',
+        },
+        {
+          title: '期限较短但说明了紧急原因',
+          text: '---\n标题: 关于某某防汛应急预案公开征求意见的通知\n---\n\n# 关于某某防汛应急预案公开征求意见的通知\n\n因汛期临近、情况紧急，征求意见期限缩短为10日：2026年5月6日至2026年5月15日。\n',
+        },
+        {
+          title: '征求有关单位意见的函（内部征求意见，不是向社会公开征求意见）',
+          text: '---\n标题: 关于征求《海口市某某管理办法（送审稿）》修改意见的函\n---\n\n# 关于征求《海口市某某管理办法（送审稿）》修改意见的函\n\n请于2026年3月6日前反馈意见。征求意见时间：2026年3月2日至2026年3月6日。\n',
+        },
+        {
+          title: '不是决策草案（普通通知中的日期范围）',
+          text: '---\n标题: 关于2026年清明节放假安排的通知\n---\n\n# 关于2026年清明节放假安排的通知\n\n放假时间：2026年4月4日至4月6日。\n',
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const { doc, calendar } = ctx;
+    if (doc.type.value !== '决策草案') return;
+    if (doc.type.inferred && isInternalConsultation(doc.title?.text)) return;
+    const w = findCommentWindow(doc, calendar);
+    if (!w) return;
+    const [start, end] = w.range;
+    const min = ctx.options.minDays ?? 30;
+    if (w.start && w.end && compareDates(w.end, w.start) < 0) {
+      ctx.report({ start, end, message: `征求意见期限的截止日期${cnDate(w.end)}早于开始日期${cnDate(w.start)}，请核对` });
+      return;
+    }
+    if (w.days === undefined || w.days >= min) return;
+    if (shortenedReason(doc)) return;
+    const span = w.start && w.end ? `${cnDate(w.start)}至${cnDate(w.end)}` : '';
+    const how = w.workdays !== undefined
+      ? `${w.workdays}个工作日（${span}，共 ${w.days} 天）`
+      : span ? `${span}，首尾两日均计入，共 ${w.days} 天` : `${w.days} 天`;
+    const from = w.startSource && w.source === 'body' && !/至/.test(w.raw) ? `，自${w.startSource}起算` : '';
+    ctx.report({
+      start: w.source === 'body' || start !== end ? start : fallbackRange(doc).start,
+      end: w.source === 'body' || start !== end ? end : fallbackRange(doc).end,
+      message: `征求意见期限为 ${how}${from}，少于 ${min} 日，且未说明缩短期限的理由（如情况紧急）`,
+      data: { days: w.days, minimum: min, ...(w.start ? { start: isoDate(w.start) } : {}), ...(w.end ? { deadline: isoDate(w.end) } : {}) },
+    });
+  },
+};

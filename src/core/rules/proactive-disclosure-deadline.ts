@@ -1,0 +1,90 @@
+import type { Rule } from '../types';
+import { CLAUSES } from '../clauses';
+import { firstDate, metaDate, proactiveMark, cnDate, isoDate, isAfter, lateByWorkdays, uncoveredMessage } from '../util/deadline';
+
+interface Options {
+  workdays: number;
+}
+
+/**
+ * 主动公开 information published more than 20 working days after it was formed (成文日期).
+ * Working days follow the official calendar; a date in a year the calendar does not cover gives an
+ * `info` message instead of a guess.
+ */
+export const proactiveDisclosureDeadline: Rule<Options> = {
+  meta: {
+    id: 'proactive-disclosure-deadline',
+    title: '主动公开超过20个工作日',
+    description: '主动公开的政府信息，发布日期晚于成文日期后第20个工作日（按国务院节假日安排计算，含调休）。',
+    category: '期限',
+    defaultSeverity: 'warning',
+    clauses: [CLAUSES.tiaoli_26],
+    rationale: '条例第二十六条要求主动公开的政府信息自形成之日起20个工作日内公开；期限按工作日计算，春节、国庆等长假会明显推后截止日，调休的周末要计为工作日。',
+    howToFix: '在截止日（消息中给出）前发布；若成文日期或发布日期填写有误，更正元数据。法律、法规另有期限的，可在配置中调整 workdays。',
+    fixable: false,
+    options: {
+      workdays: { type: 'integer', minimum: 1, maximum: 200, description: '自成文日期起的工作日数（条例第二十六条为20；法律、法规另有规定的从其规定）' },
+    },
+    defaultOptions: { workdays: 20 },
+    examples: {
+      fire: [
+        {
+          title: '跨春节：2026年2月2日成文，期限为3月6日，3月11日才发布',
+          text: '---\n标题: 海口市某某管理办法\n公开属性: 主动公开\n成文日期: 2026-02-02\n发布日期: 2026-03-11\n---\n\n# 海口市某某管理办法\n',
+          count: 1,
+        },
+        {
+          title: '正文附注（此件主动公开），落款日期后一个多月才发布',
+          text: '---\n标题: 关于做好某某工作的通知\n发布日期: 2025-07-15\n---\n\n# 关于做好某某工作的通知\n\n各区政府，市政府直属各单位：\n\n现将有关事项通知如下。\n\n海口市人民政府办公厅\n\n2025年6月3日\n\n（此件主动公开）\n',
+          count: 1,
+        },
+      ],
+      quiet: [
+        {
+          title: '跨春节：3月6日发布恰为第20个工作日（按期）',
+          text: '---\n标题: 海口市某某管理办法\n公开属性: 主动公开\n成文日期: 2026-02-02\n发布日期: 2026-03-06\n---\n\n# 海口市某某管理办法\n',
+        },
+        {
+          title: '跨端午：6月1日成文，6月30日发布（第20个工作日）',
+          text: '---\n标题: 海口市某某实施细则\n公开属性: 主动公开\n成文日期: 2026-06-01\n发布日期: 2026-06-30\n---\n\n# 海口市某某实施细则\n',
+        },
+        {
+          title: '依申请公开的信息不适用',
+          text: '---\n标题: 某某会议纪要\n公开属性: 依申请公开\n成文日期: 2026-01-05\n发布日期: 2026-05-05\n---\n\n# 某某会议纪要\n',
+        },
+        {
+          title: '没有成文日期时不作判断',
+          text: '---\n标题: 海口市某某管理办法\n公开属性: 主动公开\n发布日期: 2026-05-05\n---\n\n# 海口市某某管理办法\n',
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const { doc, calendar: cal } = ctx;
+    const mark = proactiveMark(doc);
+    if (!mark) return;
+    const formed = firstDate(doc, ['成文日期']);
+    const published = metaDate(doc, '发布日期');
+    if (!formed || !published || !isAfter(published, formed)) return;
+    const n = ctx.options.workdays ?? 20;
+    const deadline = cal.addWorkdays(formed, n);
+    if (!deadline) {
+      // The deadline lies in a year the calendar does not cover. Published before that year: on time.
+      const used = cal.workdaysBetween(formed, published);
+      if (used !== undefined && used <= n) return;
+      ctx.report({
+        start: published.start, end: published.end, severity: 'info',
+        message: `${uncoveredMessage(cal, `第二十六条的${n}个工作日期限`, formed, published)}（成文日期${cnDate(formed)}，发布日期${cnDate(published)}）`,
+        data: { formed: isoDate(formed), published: isoDate(published) },
+      });
+      return;
+    }
+    if (!isAfter(published, deadline)) return;
+    const late = lateByWorkdays(cal, deadline, published);
+    ctx.report({
+      start: published.start, end: published.end,
+      message: `主动公开信息应自${formed.source === '元数据“成文日期”' ? '成文日期' : formed.source}${cnDate(formed)}起${n}个工作日内公开（截止日${cnDate(deadline)}），发布日期${cnDate(published)}${late.text}`,
+      data: { deadline: isoDate(deadline), workdaysLate: late.workdays, daysLate: late.days, formed: isoDate(formed) },
+    });
+  },
+};
