@@ -70,6 +70,10 @@ export const metadataRequired: Rule = {
           text: '---\n标题: 关于某某事项的答复\n发布机构: 市政府办公室\n发布日期: 2026-03-02\n公开属性: 依申请公开\n---\n\n# 关于某某事项的答复\n',
         },
         {
+          title: '依申请答复书以答复日期为日期',
+          text: '---\n标题: 政府信息公开申请答复书\n文档类型: 依申请答复\n发布机构: 市自然资源和规划局\n收到申请日期: 2026-01-05\n答复日期: 2026-01-20\n公开属性: 依申请公开\n---\n\n# 政府信息公开申请答复书\n',
+        },
+        {
           title: '普通笔记（没有元数据、类型为其他）',
           text: '# 周例会记录\n\n讨论了下周的培训安排。\n',
         },
@@ -90,7 +94,9 @@ export const metadataRequired: Rule = {
 
     if (!doc.title) needs.push({ key: '标题', label: '标题', why: '目录须列明名称', clause: CLAUSES.mulu_zhiyin });
     if (!filled('发布机构')) needs.push({ key: '发布机构', label: '发布机构', why: '目录须列明发布机构', clause: CLAUSES.tiaoli_12 });
-    if (!filled('成文日期') && !filled('发布日期')) {
+    // A reply to an application (依申请答复) is dated by its 答复日期.
+    const replyDated = doc.type.value === '依申请答复' && filled('答复日期');
+    if (!filled('成文日期') && !filled('发布日期') && !replyDated) {
       needs.push({ key: '成文日期', label: '成文日期（或发布日期）', why: '目录须列明生成日期', clause: CLAUSES.tiaoli_12, alt: '发布日期' });
     }
     if (!disclosure) {
