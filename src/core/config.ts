@@ -5,7 +5,7 @@
  */
 import Ajv from 'ajv';
 import type { Rule, SeveritySetting } from './types';
-import type { CalendarOverrides } from './calendar';
+import type { CalendarOptions } from './calendar';
 import { buildConfigSchema } from './schema';
 
 export interface RawConfig {
@@ -14,7 +14,7 @@ export interface RawConfig {
   root?: boolean;
   rules?: Record<string, SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)>;
   ignore?: string[];
-  calendar?: CalendarOverrides;
+  calendar?: CalendarOptions;
 }
 
 export interface RuleSetting {
@@ -25,7 +25,7 @@ export interface RuleSetting {
 export interface ResolvedConfig {
   rules: Map<string, RuleSetting>;
   ignore: string[];
-  calendar: CalendarOverrides;
+  calendar: CalendarOptions;
 }
 
 export interface ConfigError {
@@ -109,7 +109,7 @@ export function resolveConfig(rules: readonly Rule[], layers: RawConfig[] = []):
   const map = new Map<string, RuleSetting>();
   for (const r of rules) map.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions ?? {}) } });
   const ignore: string[] = [];
-  const calendar: Required<CalendarOverrides> = { holidays: [], workdays: [] };
+  const calendar: Required<CalendarOptions> = { holidays: [], workdays: [], years: [] };
   for (const layer of layers) {
     for (const [id, value] of Object.entries(layer.rules ?? {})) {
       const cur = map.get(id);
@@ -125,6 +125,7 @@ export function resolveConfig(rules: readonly Rule[], layers: RawConfig[] = []):
     ignore.push(...(layer.ignore ?? []));
     calendar.holidays.push(...(layer.calendar?.holidays ?? []));
     calendar.workdays.push(...(layer.calendar?.workdays ?? []));
+    calendar.years.push(...(layer.calendar?.years ?? []));
   }
   return { rules: map, ignore, calendar };
 }

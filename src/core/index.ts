@@ -5,8 +5,13 @@ export { ZwgkDocument, formatOf, type Block, type Segment, type Title, type DocF
 export * from './metadata';
 export * from './dates';
 export * from './doctype';
-export { Calendar, type CalendarOverrides, type DayInfo } from './calendar';
-export { DraftIndex, summarize, type DraftSummary } from './workspace';
+export { Calendar, type CalendarOverrides, type CalendarOptions, type DayInfo } from './calendar';
+export {
+  DraftIndex, summarize, roleOf, normalizePath, normalizeTitle, titleKeys, interpretedTitles, parseLinkRefs, splitRefs, isInside,
+  type DraftSummary, type DraftIndexOptions, type DraftRole, type LinkField, type LinkRef, type LinkedDraft, type LinkProblem,
+  type MatchVia, type Resolution,
+} from './workspace';
+export { summaryOf, docLinks, describeLinks, describeLink, describeDraft, titleOf, type DocLinks, type LinkDescription } from './links';
 export * from './config';
 export { buildConfigSchema, SCHEMA_ID } from './schema';
 export { applyFixes } from './fix';

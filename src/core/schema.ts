@@ -36,6 +36,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
         properties: {
           holidays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, description: '额外的休息日' },
           workdays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, description: '额外的工作日' },
+          years: { type: 'array', items: { type: 'integer', minimum: 1990, maximum: 2100 }, description: '数据尚未包含、但已由上面的 holidays/workdays 补全全年安排的年份（如国务院已发布2027年节假日安排时）' },
         },
         additionalProperties: false,
       },

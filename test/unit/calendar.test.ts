@@ -144,3 +144,13 @@ describe('calendar (chinese-days 1.5.7, State Council notices 2004–2026)', () 
     }), { seed: 20190621, numRuns: 300 });
   });
 });
+
+describe('calendar years declared in config', () => {
+  it('a year declared complete in config is covered; without it, it is not', () => {
+    const draft = '---\n标题: 某通告\n索引号: 00817804-9/2027-00001\n发布机构: 海口市某局\n成文日期: 2027年3月1日\n发布日期: 2027-03-02\n公开属性: 主动公开\n---\n\n# 某通告\n';
+    const info = (cfg: object) => lintText(draft, 'a.md', { rules: ALL_RULES, config: resolveConfig(ALL_RULES, [cfg]) }).messages.filter((m) => m.ruleId === 'proactive-disclosure-deadline');
+    const without = info({});
+    assert.deepEqual(without.map((m) => m.severity), ['info'], 'an uncovered year gives the info message');
+    assert.deepEqual(info({ calendar: { years: [2027] } }), []);
+  });
+});
