@@ -462,7 +462,8 @@ export function findCommentWindow(doc: ZwgkDocument, cal?: Calendar): CommentWin
  */
 export function shortenedReason(doc: ZwgkDocument): Sentence | undefined {
   for (const s of sentences(doc)) {
-    if (!/紧急|紧迫|急需|缩短|少于/.test(s.text)) continue;
+    // “不少于30日” restates the rule; only 少于 without 不 (e.g. “期限少于30日的原因是…”) counts.
+    if (!/紧急|紧迫|急需|缩短|(?<!不)少于/.test(s.text)) continue;
     if (/征求意见|意见反馈|公示期|公告期|期限|征求.{0,10}意见/.test(s.text)) return s;
   }
   return undefined;
