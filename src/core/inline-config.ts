@@ -52,6 +52,15 @@ export function disabledAt(doc: ZwgkDocument, directives: Directive[]): (id: str
     else lineRules.set(line, new Set([...(cur ?? []), ...ids]));
   };
   const ranged = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  // A disable/enable comment with nothing but other comments between it and the end of the front
+  // matter / catalogue header applies from the top, metadata included (a comment cannot go inside the
+  // metadata block, nor before the front matter, without breaking it).
+  const headStart = (d: Directive): number => {
+    if (d.start < doc.bodyStart || d.start - doc.bodyStart > 4000) return d.start;
+    const between = doc.text.slice(doc.bodyStart, d.start).replace(/<!--[^]*?-->/g, '');
+    return between.trim() === '' ? 0 : d.start;
+  };
+  const starts = new Map(ranged.map((d) => [d, headStart(d)]));
   for (const d of directives) {
     if (d.kind === 'disable-line') addLine(lineOf(d.start), d.ids.map((i) => i.id));
     if (d.kind === 'disable-next-line') addLine(lineOf(d.end) + 1, d.ids.map((i) => i.id));
@@ -61,7 +70,7 @@ export function disabledAt(doc: ZwgkDocument, directives: Directive[]): (id: str
     if (ln === 'all' || ln?.has(id)) return true;
     let disabled = false;
     for (const d of ranged) {
-      if (d.start > offset) break;
+      if (starts.get(d)! > offset) break;
       if (d.ids.length === 0 || d.ids.some((i) => i.id === id)) disabled = d.kind === 'disable';
     }
     return disabled;

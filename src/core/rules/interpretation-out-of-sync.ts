@@ -1,0 +1,145 @@
+import type { Rule } from '../types';
+import { CLAUSES } from '../clauses';
+import { getField } from '../metadata';
+import { parseDate, formatDate, dayDiff, type SimpleDate } from '../dates';
+import { docLinks, titleOf } from '../links';
+
+interface Options {
+  graceDays: number;
+}
+
+function validDate(value: string | undefined): SimpleDate | undefined {
+  const d = value ? parseDate(value) : undefined;
+  return d && d.valid ? { year: d.year, month: d.month, day: d.day } : undefined;
+}
+
+/**
+ * 同步部署: the interpretation's 发布日期 must equal the policy's, or lie within `graceDays` working days
+ * of it. Reported on whichever draft is being checked, at its own 发布日期.
+ */
+export const interpretationOutOfSync: Rule<Options> = {
+  meta: {
+    id: 'interpretation-out-of-sync',
+    title: '解读未与政策文件同步发布',
+    description: '政策解读的发布日期与政策文件的发布日期不同（或相差超过允许的工作日数）；在政策文件和解读两边都报告，各自指向自己的“发布日期”。',
+    category: '解读',
+    defaultSeverity: 'warning',
+    clauses: [CLAUSES.yaodian_2_1],
+    rationale: '要点要求政策性文件与解读材料“同步组织、同步审签、同步部署”：解读晚发，公众第一时间读到的只有条文。国家没有规定宽限天数，默认须同日发布；地方规定允许宽限的（如文件印发后3个工作日内），用选项 graceDays 设置。',
+    howToFix: '把解读与政策文件安排在同一天发布，并改正两者的“发布日期”；本地规定允许宽限的，在配置中设置 graceDays。',
+    fixable: false,
+    options: {
+      graceDays: {
+        type: 'integer', minimum: 0, maximum: 60,
+        description: '允许解读晚于（或早于）政策文件发布的工作日数；0 表示须同日发布',
+      },
+    },
+    defaultOptions: { graceDays: 0 },
+    examples: {
+      fire: [
+        {
+          title: '解读比政策文件晚 3 个工作日（跨春节，2月14日为调休上班日）',
+          text: '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2026-02-13\n解读材料: 储备粮解读.md\n---\n\n# 海口市市级储备粮管理办法\n',
+          workspace: {
+            '储备粮解读.md': '---\n标题: 《海口市市级储备粮管理办法》政策解读\n文档类型: 政策解读\n发布日期: 2026-02-25\n---\n\n# 《海口市市级储备粮管理办法》政策解读\n',
+          },
+          count: 1,
+        },
+        {
+          title: '在解读上检查：允许 1 个工作日，实际晚 2 个工作日',
+          text: '---\n标题: 关于《海口市市级储备粮管理办法》的解读\n文档类型: 政策解读\n发布日期: 2026-03-09\n---\n\n# 关于《海口市市级储备粮管理办法》的解读\n',
+          options: { graceDays: 1 },
+          workspace: {
+            '海口市市级储备粮管理办法.md': '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2026-03-05\n---\n\n# 海口市市级储备粮管理办法\n',
+          },
+          count: 1,
+        },
+        {
+          title: '日历数据不含该年份、又设了宽限：提示无法计算（info）',
+          text: '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2031-03-03\n---\n\n# 海口市市级储备粮管理办法\n',
+          options: { graceDays: 3 },
+          workspace: {
+            '解读.md': '---\n标题: 《海口市市级储备粮管理办法》解读\n发布日期: 2031-03-05\n---\n\n# 《海口市市级储备粮管理办法》解读\n',
+          },
+          count: 1,
+        },
+      ],
+      quiet: [
+        {
+          title: '同日发布',
+          text: '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2026-03-05\n解读材料: 储备粮解读.md\n---\n\n# 海口市市级储备粮管理办法\n',
+          workspace: {
+            '储备粮解读.md': '---\n标题: 《海口市市级储备粮管理办法》政策解读\n文档类型: 政策解读\n发布日期: 2026年3月5日\n---\n\n# 《海口市市级储备粮管理办法》政策解读\n',
+          },
+        },
+        {
+          title: '在允许的 3 个工作日内（跨春节）',
+          text: '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2026-02-13\n---\n\n# 海口市市级储备粮管理办法\n',
+          options: { graceDays: 3 },
+          workspace: {
+            '储备粮解读.md': '---\n标题: 《海口市市级储备粮管理办法》政策解读\n文档类型: 政策解读\n发布日期: 2026-02-25\n---\n\n# 《海口市市级储备粮管理办法》政策解读\n',
+          },
+        },
+        {
+          title: '解读还没有写发布日期（无从比较）',
+          text: '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2026-03-05\n---\n\n# 海口市市级储备粮管理办法\n',
+          workspace: {
+            '储备粮解读.md': '---\n标题: 《海口市市级储备粮管理办法》政策解读\n文档类型: 政策解读\n---\n\n# 《海口市市级储备粮管理办法》政策解读\n',
+          },
+        },
+        {
+          title: '日期不同的是另一份文件的解读',
+          text: '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n发布日期: 2026-03-05\n---\n\n# 海口市市级储备粮管理办法\n',
+          workspace: {
+            '绿化解读.md': '---\n标题: 《海口市城市绿化管理办法》政策解读\n发布日期: 2026-04-20\n---\n\n# 《海口市城市绿化管理办法》政策解读\n',
+          },
+        },
+      ],
+    },
+  },
+  check(ctx) {
+    const { doc, calendar } = ctx;
+    const own = getField(doc.metadata, '发布日期');
+    const ownDate = validDate(own?.value);
+    if (!own || !ownDate) return;
+    const links = docLinks(doc, ctx.index);
+    if (links.linked.length === 0) return;
+    const grace = Math.max(0, Math.floor(Number(ctx.options.graceDays ?? 0)) || 0);
+    const isPolicy = links.role === 'policy';
+    const [lo, hi] = calendar.range;
+
+    for (const l of links.linked) {
+      const otherDate = validDate(l.draft.metadata['发布日期']);
+      if (!otherDate) continue;
+      const policyDate = isPolicy ? ownDate : otherDate;
+      const interpDate = isPolicy ? otherDate : ownDate;
+      const days = dayDiff(policyDate, interpDate); // > 0: the interpretation is later
+      if (days === 0) continue;
+      const late = days > 0;
+      const workdays = late ? calendar.workdaysBetween(policyDate, interpDate) : calendar.workdaysBetween(interpDate, policyDate);
+      const p = formatDate(policyDate), i = formatDate(interpDate);
+      const other = titleOf(l.draft);
+      const subject = isPolicy
+        ? `政策解读${other}的发布日期 ${i} 比本文件的发布日期 ${p}`
+        : `本解读的发布日期 ${i} 比政策文件${other}的发布日期 ${p}`;
+      const data = { other: l.draft.path, policyDate: p, interpretationDate: i, days, workdays, graceDays: grace };
+      const allowed = grace > 0 ? `（允许相差 ${grace} 个工作日）` : '';
+      if (workdays === undefined) {
+        const span = `日历数据只覆盖 ${lo}—${hi} 年`;
+        if (grace === 0) {
+          ctx.report({ start: own.start, end: own.end, data, message: `${subject} ${late ? '晚' : '早'} ${Math.abs(days)} 天（工作日无法计算：${span}），未与政策文件同步发布` });
+        } else {
+          ctx.report({ start: own.start, end: own.end, data, severity: 'info', message: `无法计算${isPolicy ? `政策解读${other}与本文件` : `本解读与政策文件${other}`}发布日期（${p}、${i}）相差的工作日：${span}` });
+        }
+        continue;
+      }
+      if (grace > 0 && workdays <= grace) continue;
+      ctx.report({
+        start: own.start, end: own.end, data,
+        message: workdays === 0
+          ? `${subject} ${late ? '晚' : '早'} ${Math.abs(days)} 天（0 个工作日），未与政策文件同步发布`
+          : `${subject} ${late ? '晚' : '早'} ${workdays} 个工作日（${Math.abs(days)} 天），未与政策文件同步发布${allowed}`,
+      });
+    }
+  },
+};
