@@ -7,15 +7,25 @@ export interface FixResult {
   skipped: Fix[];
 }
 
-/** Applies the fixes that do not overlap an earlier one (by start offset); the rest are skipped. */
+/**
+ * Applies the fixes that do not overlap an earlier one (by start offset); the rest are skipped.
+ * Identical fixes (several messages sharing one edit) apply once; several insertions at the same
+ * offset all apply, in the order given (e.g. one skeleton heading per missing section).
+ */
 export function applyFixes(text: string, fixes: Fix[]): FixResult {
-  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const seen = new Set<string>();
+  const unique: Fix[] = [];
+  for (const f of fixes) {
+    const key = `${f.range[0]}:${f.range[1]}:${f.text}`;
+    if (!seen.has(key)) { seen.add(key); unique.push(f); }
+  }
+  const sorted = unique.map((f, i) => ({ f, i })).sort((a, b) => a.f.range[0] - b.f.range[0] || a.f.range[1] - b.f.range[1] || a.i - b.i).map((x) => x.f);
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
   let lastEnd = -1;
   for (const f of sorted) {
     const [s, e] = f.range;
-    if (s < 0 || e > text.length || s > e || s < lastEnd || (s === lastEnd && s === e && applied.length && applied[applied.length - 1].range[0] === s)) {
+    if (s < 0 || e > text.length || s > e || s < lastEnd) {
       skipped.push(f);
       continue;
     }

@@ -132,3 +132,19 @@ describe('prose segments', () => {
     assert.deepEqual(ms.map((m) => [m.line, m.column]), [[3, 3]]);
   });
 });
+
+describe('applyFixes', () => {
+  it('applies identical fixes once and all insertions at one offset in order', () => {
+    const r = applyFixes('ab', [
+      { range: [2, 2], text: '\n## 背景依据' }, { range: [2, 2], text: '\n## 目标任务' }, { range: [2, 2], text: '\n## 背景依据' },
+      { range: [0, 1], text: 'A' },
+    ]);
+    assert.equal(r.text, 'Ab\n## 背景依据\n## 目标任务');
+    assert.equal(r.applied.length, 3);
+  });
+  it('an insertion right after a replaced range is not an overlap; a range inside one is', () => {
+    const r = applyFixes('abc', [{ range: [0, 2], text: 'X' }, { range: [2, 2], text: 'Y' }, { range: [1, 2], text: 'Z' }]);
+    assert.equal(r.text, 'XYc');
+    assert.equal(r.skipped.length, 1);
+  });
+});
