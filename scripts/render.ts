@@ -88,10 +88,19 @@ export function renderRuleDoc(r: Rule): string {
   return out.join('\n');
 }
 
+/** A clause as cited in tables: 要点/条例 ids as they are, other sources with a short source name. */
+export function clauseLabel(c: { id: string; source: string }): string {
+  if (/^(要点|条例)/.test(c.id) || /〔\d{4}〕/.test(c.id)) return c.id;
+  const head = c.source.split(/[《（(]/)[0];
+  const docNo = /（[^（）]*?([^（）\s、，]*〔\d{4}〕\d+号)）/.exec(c.source);
+  const short = docNo && !/〔/.test(head) ? docNo[1] : head;
+  return `${short} ${c.id}`;
+}
+
 export function renderRuleTable(rules: readonly Rule[]): string {
   const rows = rules.map((r) => {
     const m = r.meta;
-    return `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${md(m.title)} | ${m.defaultSeverity} | ${m.fixable ? '✓' : ''} | ${m.clauses.map((c) => c.id).join('；')} |`;
+    return `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${md(m.title)} | ${m.defaultSeverity} | ${m.fixable ? '✓' : ''} | ${m.clauses.map(clauseLabel).join('；')} |`;
   });
   return ['| 规则 | 检查 | 默认 | 修复 | 依据 |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }
