@@ -1,0 +1,215 @@
+/**
+ * Lint messages → LSP diagnostics, and the scheduler that publishes them: debounced while typing,
+ * immediate on open/save, one document at a time with a yield in between, and never for a version
+ * older than the document's current one.
+ */
+import {
+  DiagnosticSeverity, type Connection, type Diagnostic, type Range, type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintMessage, Severity, ZwgkDocument } from '../core';
+import type { Analysis, Analyzer } from './documents';
+import type { Logger } from './log';
+import type { SettingsStore } from './settings';
+
+/** Base of the rule documentation links (`<base><rule-id>.md`). */
+export const DOCS_BASE = 'https://github.com/zwgk/zwgk/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+export const SOURCE = 'zwgk';
+
+/** Documents longer than this (UTF-16 units) are linted on open and save only, not while typing. */
+export const LARGE_DOCUMENT = 1_000_000;
+
+export function isLarge(doc: TextDocument | undefined): boolean {
+  return !!doc && doc.getText().length > LARGE_DOCUMENT;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** `Diagnostic.data` of a zwgk diagnostic. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** Document version the diagnostic (and its fix) was computed for. */
+  version: number;
+  /** Offsets of the problem in that version (UTF-16). */
+  start: number;
+  end: number;
+  /** The rule's fix, as an LSP edit on that version. */
+  fix?: { range: Range; newText: string };
+  /** The message's own structured data (e.g. `deadline`), when the rule gives any. */
+  details?: Record<string, unknown>;
+}
+
+/** LSP range of document offsets, through the core's own line/column mapping (UTF-16, 0-based for LSP). */
+export function offsetsToRange(doc: ZwgkDocument, start: number, end: number): Range {
+  const a = doc.positionAt(start);
+  const b = doc.positionAt(end);
+  return { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } };
+}
+
+export function toDiagnostic(m: LintMessage, doc: ZwgkDocument, version: number): Diagnostic {
+  const data: DiagnosticData = { ruleId: m.ruleId, version, start: m.start, end: m.end };
+  if (m.fix) data.fix = { range: offsetsToRange(doc, m.fix.range[0], m.fix.range[1]), newText: m.fix.text };
+  if (m.data) data.details = m.data;
+  return {
+    range: {
+      start: { line: m.line - 1, character: m.column - 1 },
+      end: { line: m.endLine - 1, character: m.endColumn - 1 },
+    },
+    severity: SEVERITY[m.severity] ?? DiagnosticSeverity.Warning,
+    code: m.ruleId,
+    codeDescription: { href: docsUrl(m.ruleId) },
+    source: SOURCE,
+    message: m.message,
+    data,
+  };
+}
+
+export function diagnosticsOf(a: Analysis): Diagnostic[] {
+  if (!a.draft || !a.document) return [];
+  const doc = a.document;
+  return a.messages.map((m) => toDiagnostic(m, doc, a.version));
+}
+
+interface Published {
+  version: number;
+  generation: number;
+  count: number;
+}
+
+/** Publishes diagnostics for open documents. */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** URIs waiting to be linted, in order (a Set: one entry per document, never an unbounded queue). */
+  private readonly pending = new Set<string>();
+  private readonly published = new Map<string, Published>();
+  private draining = false;
+  /** Called after each publish (index updates). */
+  onAnalyzed: (a: Analysis) => void = () => undefined;
+  /** Awaited before each run (e.g. the first workspace indexing, so cross-document rules see the drafts). */
+  gate: () => Promise<void> = () => Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyzer: Analyzer,
+    private readonly settings: SettingsStore,
+    private readonly log: Logger,
+  ) {}
+
+  /** Lint `uri` after `delay` ms (0: as soon as the queue gets to it). A newer call replaces an older one. */
+  schedule(uri: string, delay: number): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    if (delay <= 0) {
+      this.enqueue(uri);
+      return;
+    }
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      this.enqueue(uri);
+    }, delay));
+  }
+
+  /**
+   * While typing: debounced by `zwgk.debounce`; nothing with `zwgk.run: onSave`, nor for very large
+   * documents (over LARGE_DOCUMENT characters: checked on open and save only, so typing stays smooth).
+   */
+  async changed(uri: string): Promise<void> {
+    const s = await this.settings.get(uri);
+    if (s.run === 'onSave') return;
+    if (isLarge(this.documents.get(uri))) return;
+    this.schedule(uri, s.debounce);
+  }
+
+  /** Re-lint every open document (config, settings or index changed). */
+  all(delay = 0): void {
+    for (const d of this.documents.all()) this.schedule(d.uri, delay);
+  }
+
+  /** A closed document: drop its timers and clear what was published for it. */
+  closed(uri: string, clear = true): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.pending.delete(uri);
+    this.published.delete(uri);
+    if (clear) void this.send(uri, undefined, []);
+  }
+
+  /** Forget what was published (e.g. a workspace lint published for this URI from disk). */
+  forgetPublished(uri: string): void {
+    this.published.delete(uri);
+  }
+
+  /** True while a lint for `uri` is waiting (debounce or queue). */
+  isPending(uri: string): boolean {
+    return this.timers.has(uri) || this.pending.has(uri);
+  }
+
+  private enqueue(uri: string): void {
+    this.pending.add(uri);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.size > 0) {
+        const uri = this.pending.values().next().value as string;
+        this.pending.delete(uri);
+        try {
+          await this.run(uri);
+        } catch (e) {
+          this.log.error(`zwgk: 检查 ${uri} 时出错`, e);
+        }
+        // Let requests (hover, completion, the next didChange) in between documents.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async run(uri: string): Promise<void> {
+    await this.gate();
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const a = await this.analyzer.analyze(doc);
+    const current = this.documents.get(uri);
+    // A newer version arrived while settings were pulled: its own run is already scheduled.
+    if (!current || current.version !== a.version) return;
+    const prev = this.published.get(uri);
+    if (prev && prev.version > a.version) return;
+    const diagnostics = diagnosticsOf(a);
+    if (prev && prev.version === a.version && prev.generation === a.generation) return;
+    // Non-drafts: publish the empty list once, then stay quiet.
+    if (!a.draft && prev && prev.count === 0) {
+      this.published.set(uri, { version: a.version, generation: a.generation, count: 0 });
+      this.onAnalyzed(a);
+      return;
+    }
+    this.published.set(uri, { version: a.version, generation: a.generation, count: diagnostics.length });
+    if (a.error && a.draft) this.log.error(`zwgk: 无法检查 ${uri}：${a.error}`);
+    if (a.draft) this.log.debug(`zwgk: ${uri} v${a.version}: ${diagnostics.length} 个问题，${a.elapsed.toFixed(1)} ms（${a.why}）`);
+    await this.send(uri, a.version, diagnostics);
+    this.onAnalyzed(a);
+  }
+
+  private async send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {
+    try {
+      await this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    } catch (e) {
+      this.log.debug(`zwgk: publishDiagnostics failed: ${(e as Error).message}`);
+    }
+  }
+}

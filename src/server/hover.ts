@@ -1,0 +1,245 @@
+/**
+ * Hovers on a draft: (1) the problem under the cursor — rule, why, the clause, how to fix; (2) a
+ * requirement term (同步解读, 年度报告 …) — what the work points / regulations require; (3) a 文号 — its
+ * parts and whether it is well-formed; (4) a date — weekday, working day or not (holiday, 调休) and the
+ * deadlines it drives; the title — the document type and why; a 解读材料/解读对象 link — the other draft.
+ */
+import * as path from 'node:path';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CLAUSES, DATE_KEYS, getRule, findDates, formatDate, getDateField, getField, parseDate, weekday,
+  type Calendar, type DateMatch, type LintMessage, type MetaField, type SimpleDate, type ZwgkDocument,
+} from '../core';
+import { parseDocNumber, findDocNumbers, describeProblems, type DocNumber } from '../core/util/doc-number';
+import type { Analysis } from './documents';
+import type { WorkspaceIndex } from './workspace-index';
+import { offsetsToRange } from './diagnostics';
+import { esc, quoteClause, ruleSection } from './markdown';
+import { termAt } from './terms';
+import { isInside } from './uri';
+
+export interface HoverContext {
+  index: WorkspaceIndex;
+  workspaceFolders: string[];
+}
+
+/** Line of `offset`: [start, end) without the line break. */
+function lineAt(text: string, offset: number): { start: number; end: number } {
+  let a = offset;
+  while (a > 0 && text[a - 1] !== '\n' && text[a - 1] !== '\r' && offset - a < 4000) a--;
+  let b = offset;
+  while (b < text.length && text[b] !== '\n' && text[b] !== '\r' && b - offset < 4000) b++;
+  return { start: a, end: b };
+}
+
+function covers(start: number, end: number, offset: number): boolean {
+  return start === end ? offset === start : start <= offset && offset < end;
+}
+
+export function hover(a: Analysis, textDoc: TextDocument, position: Position, ctx: HoverContext): Hover | null {
+  if (!a.draft || !a.document || !a.config) return null;
+  const doc = a.document;
+  const offset = textDoc.offsetAt(position);
+  const sections: string[] = [];
+  let range: { start: number; end: number } | undefined;
+  const take = (start: number, end: number) => {
+    if (!range) range = { start, end };
+  };
+
+  // (1) problems under the cursor.
+  const problems = a.messages.filter((m) => covers(m.start, m.end, offset));
+  for (const m of problems.slice(0, 3)) {
+    sections.push(problemSection(m));
+    take(m.start, m.end);
+  }
+
+  // The title: the document type and why.
+  if (doc.title && covers(doc.title.start, doc.title.end, offset)) {
+    const t = doc.type;
+    sections.push(`**文档类型：${esc(t.value)}**（${esc(t.reason)}）${t.inferred ? '\n\n可在元数据中写“文档类型: …”明确声明。' : ''}`);
+    take(doc.title.start, doc.title.end);
+  }
+
+  const field = doc.metadata.fields.find((f) => covers(f.start, f.end, offset) || (f.start <= offset && offset <= f.end && f.start !== f.end));
+
+  // 解读材料 / 解读对象: the linked draft.
+  if (field && (field.key === '解读材料' || field.key === '解读对象') && field.value) {
+    const s = linkSection(field, offset, a, ctx);
+    if (s) {
+      sections.push(s.text);
+      take(s.start, s.end);
+    }
+  }
+
+  const line = lineAt(doc.text, offset);
+  const lineText = doc.text.slice(line.start, line.end);
+  const col = offset - line.start;
+
+  // (3) 文号.
+  const num = docNumberAt(field, lineText, line.start, offset, doc);
+  if (num) {
+    sections.push(docNumberSection(num.n));
+    take(num.start, num.end);
+  }
+
+  // (4) dates.
+  const date = findDates(lineText).find((d) => d.start <= col && col < d.end);
+  if (date) {
+    sections.push(dateSection(date, a.config.calendar, doc, field, a.messages, line.start));
+    take(line.start + date.start, line.start + date.end);
+  }
+
+  // (2) requirement terms.
+  const t = termAt(lineText, col);
+  if (t) {
+    const term = t.term;
+    const rules = (term.rules ?? []).filter((id) => getRule(id)).map((id) => `\`${id}\``);
+    sections.push([
+      `**${esc(term.name)}**`,
+      esc(term.requires),
+      term.clauses.map(quoteClause).join('\n\n'),
+      rules.length ? `zwgk 检查：${rules.join('、')}` : '',
+    ].filter(Boolean).join('\n\n'));
+    take(line.start + t.start, line.start + t.end);
+  }
+
+  if (sections.length === 0 || !range) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    range: offsetsToRange(doc, range.start, range.end),
+  };
+}
+
+function problemSection(m: LintMessage): string {
+  const rule = getRule(m.ruleId);
+  if (!rule) return `**zwgk：${esc(m.ruleId)}**\n\n${esc(m.message)}\n\n${quoteClause(m.clause)}`;
+  return ruleSection(rule, m.message, m.clause);
+}
+
+function docNumberAt(field: MetaField | undefined, lineText: string, lineStart: number, offset: number, doc: ZwgkDocument) {
+  const issue = getDateField(doc.metadata, '成文日期');
+  const opts = issue ? { issueYear: issue.year } : {};
+  if (field && field.key === '文号') {
+    const n = parseDocNumber(doc.text.slice(field.start, field.end), opts);
+    if (n) return { n, start: field.start + n.start, end: field.start + n.end };
+  }
+  const col = offset - lineStart;
+  const n = findDocNumbers(lineText, opts).find((d) => d.start <= col && col < d.end);
+  return n ? { n, start: lineStart + n.start, end: lineStart + n.end } : undefined;
+}
+
+function docNumberSection(n: DocNumber): string {
+  const rows = [
+    `**文号** ${esc(n.raw)}`,
+    '',
+    '| 组成 | 写法 |',
+    '|---|---|',
+    `| 机关代字 | ${esc(n.agency)} |`,
+    `| 年份 | ${esc(n.year)}${n.year.length === 4 ? '' : '（应写全四位）'} |`,
+    `| 顺序号 | ${n.number ? esc(n.number) : '（缺）'} |`,
+  ];
+  const out = [rows.join('\n')];
+  if (n.wellFormed) out.push('格式规范（GB/T 9704-2012 7.2.5）。');
+  else {
+    out.push(`格式不规范：${esc(describeProblems(n))}。`);
+    if (n.canonical && n.canonical !== n.raw) out.push(`规范写法：**${esc(n.canonical)}**`);
+    else if (n.guess) out.push(`可能是：${esc(n.guess)}（请对照原件）`);
+    out.push(quoteClause(CLAUSES.gbt9704_7_2_5));
+  }
+  return out.join('\n\n');
+}
+
+function cn(d: SimpleDate): string {
+  return formatDate(d, 'cn');
+}
+
+/** “星期一，工作日” / “休息（春节）” / “调休上班（春节）” / not covered. */
+function dayText(d: SimpleDate, calendar: Calendar): string {
+  const i = calendar.info(d);
+  const local = (i as { local?: boolean }).local ? '（配置中的本地调整）' : '';
+  if (i.workday === false && i.holiday) return `休息日（${i.holiday}）${local}`;
+  if (i.workday && i.adjustedWorkday) return `调休上班（${i.holiday}）${local}`;
+  if (!i.covered) {
+    const [a, b] = calendar.range;
+    return `${d.year}年不在工作日历数据范围内（${a}—${b}年），无法判断是否为工作日`;
+  }
+  return `${i.workday ? '工作日' : '休息日（周末）'}${local}`;
+}
+
+function dateSection(
+  date: DateMatch, calendar: Calendar, doc: ZwgkDocument, field: MetaField | undefined, messages: LintMessage[], lineStart: number,
+): string {
+  if (!date.valid) return `**${esc(date.raw)}** 不是有效的日期`;
+  const out = [`**${cn(date)}** ${weekday(date)}，${dayText(date, calendar)}`];
+  const start = lineStart + date.start;
+  const end = lineStart + date.end;
+  const deadlines: string[] = [];
+  const isField = field && start >= field.start && end <= field.end && (DATE_KEYS as readonly string[]).includes(field.key);
+  if (isField && field) {
+    if (field.key === '成文日期') {
+      const disclosure = getField(doc.metadata, '公开属性')?.value ?? '';
+      if (!/依申请|不予/.test(disclosure)) {
+        const due = calendar.addWorkdays(date, 20);
+        deadlines.push(due
+          ? `主动公开期限：**${cn(due)}** ${weekday(due)}（自成文之日起 20 个工作日，条例 第二十六条）`
+          : '主动公开期限：超出工作日历数据范围，无法计算（条例 第二十六条）');
+      }
+    }
+    if (field.key === '收到申请日期') {
+      const extended = /^(是|有|已延期|延期|true|yes)$/i.test(getField(doc.metadata, '延期答复')?.value ?? '');
+      const due = calendar.addWorkdays(date, 20);
+      const due2 = calendar.addWorkdays(date, 40);
+      deadlines.push(due
+        ? `答复期限：**${cn(due)}** ${weekday(due)}（20 个工作日，条例 第三十三条）${due2 ? `；经批准延期最长至 ${extended ? '**' : ''}${cn(due2)}${extended ? '**' : ''}` : ''}`
+        : '答复期限：超出工作日历数据范围，无法计算（条例 第三十三条）');
+    }
+  }
+  // Deadlines the rules computed (message data.deadline) for messages on this date or its field.
+  const lo = isField && field ? field.keyStart : start;
+  const hi = isField && field ? field.end : end;
+  for (const m of messages) {
+    const dl = m.data?.deadline;
+    if (dl === undefined || !(m.start <= hi && m.end >= lo)) continue;
+    const parsed = typeof dl === 'string' ? parseDate(dl) : undefined;
+    const text = parsed ? `${cn(parsed)} ${weekday(parsed)}` : typeof dl === 'string' ? dl : dl && typeof dl === 'object' && 'year' in dl ? cn(dl as SimpleDate) : String(dl);
+    deadlines.push(`\`${m.ruleId}\` 计算的期限：**${esc(text)}**`);
+  }
+  if (deadlines.length) out.push(deadlines.map((d) => `- ${d}`).join('\n'));
+  return out.join('\n\n');
+}
+
+/** The linked draft of a 解读材料/解读对象 value (the path under the cursor when several are listed). */
+function linkSection(field: MetaField, offset: number, a: Analysis, ctx: HoverContext): { text: string; start: number; end: number } | undefined {
+  const doc = a.document!;
+  const raw = doc.text.slice(field.start, field.end);
+  let pos = 0;
+  for (const part of raw.split(/([、,，;；\s]+)/)) {
+    const s = field.start + pos;
+    pos += part.length;
+    if (!part.trim() || /^[、,，;；\s]+$/.test(part)) continue;
+    if (offset < s || offset > s + part.length) continue;
+    const ref = part.replace(/^["'“‘]|["'”’]$/g, '');
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return { text: `**${esc(field.key)}**：${esc(ref)}（网址，不在工作区中）`, start: s, end: s + part.length };
+    if (!a.filePath) return { text: `**${esc(field.key)}**：未保存的文稿无法解析相对路径`, start: s, end: s + part.length };
+    const target = path.resolve(path.dirname(a.filePath), ref);
+    const roots = ctx.workspaceFolders.length ? ctx.workspaceFolders : [path.dirname(a.filePath)];
+    if (!roots.some((r) => isInside(r, target))) {
+      return { text: `**${esc(field.key)}**：${esc(ref)} 指向工作区之外，不会读取`, start: s, end: s + part.length };
+    }
+    const other = ctx.index.drafts.get(target);
+    if (!other) return { text: `**${esc(field.key)}**：工作区中找不到 ${esc(ref)}`, start: s, end: s + part.length };
+    const md = other.metadata;
+    const lines = [
+      `**${esc(field.key)}：${esc(other.title ?? path.basename(target))}**`,
+      `- 文档类型：${esc(other.type)}`,
+      md['起草单位'] ? `- 起草单位：${esc(md['起草单位'])}` : '',
+      md['发布机构'] ? `- 发布机构：${esc(md['发布机构'])}` : '',
+      md['成文日期'] ? `- 成文日期：${esc(md['成文日期'])}` : '',
+      md['发布日期'] ? `- 发布日期：${esc(md['发布日期'])}` : '',
+      md['文号'] ? `- 文号：${esc(md['文号'])}` : '',
+    ].filter(Boolean);
+    return { text: lines.join('\n'), start: s, end: s + part.length };
+  }
+  return undefined;
+}

@@ -1,0 +1,432 @@
+/**
+ * The zwgk language server: diagnostics, hovers, code actions and completion for drafts, over any LSP
+ * transport (`--stdio`, `--node-ipc`, `--socket=`), on the core engine. `startServer()` is what
+ * `dist/server.js` and `zwgk lsp --stdio` run.
+ *
+ * Every handler is guarded: an exception is logged and answered with an empty result; the server never
+ * dies of one document or one request.
+ */
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import {
+  CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  MessageType, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
+  type CancellationToken, type Connection, type Diagnostic, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ALL_RULES, getRule } from '../core';
+import { ConfigStore, checkConfigText, type ConfigFile } from './config';
+import { Analyzer, type Analysis } from './documents';
+import { DiagnosticsScheduler, SOURCE, docsUrl, isLarge } from './diagnostics';
+import { hover } from './hover';
+import { FIX_ALL_KIND, codeActions } from './code-actions';
+import { completion } from './completion';
+import { Logger } from './log';
+import { SettingsStore, type ZwgkSettings } from './settings';
+import { WorkspaceIndex, type IndexChange } from './workspace-index';
+import { LINT_WORKSPACE, lintFiles, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
+import { ruleSection } from './markdown';
+import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
+import { version as PACKAGE_VERSION } from '../../package.json';
+
+export const SERVER_NAME = 'zwgk';
+export const SERVER_VERSION: string = PACKAGE_VERSION;
+
+/** Custom request: the Markdown explanation of a rule (for the extension's “explain rule” command). */
+export const EXPLAIN_RULE = 'zwgk/explainRule';
+export interface ExplainRuleParams { id: string }
+export interface ExplainRuleResult { id: string; title: string; markdown: string; docsUrl: string }
+
+let processHandlersInstalled = false;
+
+export function startServer(connection?: Connection): Connection {
+  const conn = connection ?? createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const log = new Logger(conn);
+  const settings = new SettingsStore(conn, log);
+  let folders: string[] = [];
+  let documentChanges = false;
+  let retrigger = false;
+  let dynamicWatchers = false;
+  let dynamicConfiguration = false;
+  let indexedWith: { enable: boolean; lintAll: boolean } | undefined;
+
+  if (!processHandlersInstalled) {
+    processHandlersInstalled = true;
+    process.on('uncaughtException', (e) => log.error('zwgk: 未捕获的异常', e));
+    process.on('unhandledRejection', (e) => log.error('zwgk: 未处理的 Promise 拒绝', e));
+  }
+
+  // —— config files: problems → one warning per distinct set of problems + diagnostics in the file ——
+  const shownProblems = new Map<string, string>();
+  const configDiagnostics = (cf: ConfigFile): Diagnostic[] => {
+    const td = TextDocument.create(pathToUri(cf.path), 'json', 0, cf.text);
+    return cf.problems.map((p) => ({
+      range: { start: td.positionAt(p.start), end: td.positionAt(p.end) },
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'zwgkrc',
+      message: p.key.startsWith('(') ? p.message : `${p.key}：${p.message}`,
+    }));
+  };
+  const onConfigLoaded = (cf: ConfigFile) => {
+    const uri = pathToUri(cf.path);
+    if (cf.problems.length === 0) {
+      if (shownProblems.delete(cf.path)) void conn.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+      return;
+    }
+    const signature = JSON.stringify(cf.problems.map((p) => [p.key, p.message]));
+    // An open config buffer publishes its own live diagnostics.
+    if (!documents.get(uri)) void conn.sendDiagnostics({ uri, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
+    if (shownProblems.get(cf.path) === signature) return;
+    shownProblems.set(cf.path, signature);
+    const first = cf.problems[0];
+    const more = cf.problems.length > 1 ? ` 等 ${cf.problems.length} 处` : '';
+    const where = first.key.startsWith('(') ? first.message : `${first.key}：${first.message}`;
+    log.warn(`zwgk: 配置文件 ${cf.path} 无效：${cf.problems.map((p) => `${p.key}：${p.message}`).join('；')}`);
+    void conn.sendNotification('window/showMessage', {
+      type: MessageType.Warning,
+      message: `zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`,
+    });
+  };
+
+  const configs = new ConfigStore(onConfigLoaded);
+  const index = new WorkspaceIndex(configs, log);
+  const deps = { configs, settings, index };
+  const analyzer = new Analyzer(deps);
+  const scheduler = new DiagnosticsScheduler(conn, documents, analyzer, settings, log);
+  /** Closed files whose diagnostics a workspace lint published (kept current from disk). */
+  const workspaceLinted = new Set<string>();
+
+  const guard = <P, R>(name: string, fallback: R, f: (p: P, token?: CancellationToken) => R | Promise<R>) =>
+    async (p: P, token?: CancellationToken): Promise<R> => {
+      try {
+        return await f(p, token);
+      } catch (e) {
+        log.error(`zwgk: ${name} 出错`, e);
+        return fallback;
+      }
+    };
+
+  const openDocFor = (file: string) => documents.all().find((d) => uriToPath(d.uri) === file);
+
+  /** Re-lint the open drafts an index change affects (all open drafts when the core cannot tell). */
+  const relint = (change: IndexChange, exceptUri?: string) => {
+    if (!change.changed) return;
+    const open = documents.all().filter((d) => d.uri !== exceptUri);
+    let targets = open;
+    if (change.affected) {
+      const set = new Set(change.affected);
+      targets = open.filter((d) => {
+        const p = uriToPath(d.uri);
+        return p !== undefined && set.has(p);
+      });
+    }
+    if (targets.length === 0) return;
+    analyzer.invalidate();
+    for (const d of targets) scheduler.schedule(d.uri, 50);
+  };
+
+  scheduler.onAnalyzed = (a: Analysis) => {
+    if (!a.draft || !a.filePath || !a.document) return;
+    relint(index.fromOpenDocument(a.filePath, a.document), a.uri);
+    if (a.config && !a.config.governed && !a.settings.lintAllDocuments) {
+      void index.indexSiblings(path.dirname(a.filePath)).then((changed) => {
+        if (changed) {
+          analyzer.invalidate();
+          scheduler.all(0);
+        }
+      }).catch((e) => log.debug(`zwgk: indexSiblings: ${(e as Error).message}`));
+    }
+  };
+
+  // Lints wait for the first indexing (at most INDEX_WAIT_MS), so that cross-document rules do not
+  // report a missing interpretation that simply has not been read yet.
+  const INDEX_WAIT_MS = 3000;
+  let indexDone!: () => void;
+  const firstIndex = new Promise<void>((r) => (indexDone = r));
+  let waited = false;
+  scheduler.gate = async () => {
+    if (waited) return;
+    await Promise.race([firstIndex, new Promise<void>((r) => setTimeout(r, INDEX_WAIT_MS).unref())]);
+    waited = true;
+  };
+
+  const reindex = async (force = false) => {
+    const s = await settings.get();
+    const key = { enable: s.enable, lintAll: s.lintAllDocuments };
+    if (!force && indexedWith && indexedWith.enable === key.enable && indexedWith.lintAll === key.lintAll) return;
+    indexedWith = key;
+    const n = await index.indexFolders(folders, s, () => conn.window.createWorkDoneProgress());
+    if (n > 0) {
+      analyzer.invalidate();
+      scheduler.all(0);
+    }
+  };
+  let reindexTimer: NodeJS.Timeout | undefined;
+  const reindexSoon = () => {
+    if (reindexTimer) clearTimeout(reindexTimer);
+    reindexTimer = setTimeout(() => {
+      reindexTimer = undefined;
+      reindex(true).catch((e) => log.error('zwgk: 索引工作区出错', e));
+    }, 300);
+  };
+
+  // —— lifecycle ——
+  conn.onInitialize((params): InitializeResult => {
+    const c = params.capabilities;
+    settings.pull = !!c.workspace?.configuration;
+    documentChanges = !!c.workspace?.workspaceEdit?.documentChanges;
+    dynamicWatchers = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    dynamicConfiguration = !!c.workspace?.didChangeConfiguration?.dynamicRegistration;
+    retrigger = /code|vscode/i.test(params.clientInfo?.name ?? '');
+    const wf = params.workspaceFolders ?? [];
+    folders = wf.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (folders.length === 0 && params.rootUri) {
+      const p = uriToPath(params.rootUri);
+      if (p) folders = [p];
+    }
+    configs.workspaceFolders = folders;
+    index.setRoots(folders);
+    settings.init(params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', '：'], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  conn.onInitialized(guard('initialized', undefined, async () => {
+    if (dynamicConfiguration) {
+      await conn.client.register(DidChangeConfigurationNotification.type, { section: 'zwgk' }).catch(() => undefined);
+    }
+    if (dynamicWatchers) {
+      await conn.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/.zwgkrc.json' }, { globPattern: '**/.zwgkrc.yaml' }, { globPattern: '**/.zwgkrc.yml' },
+          { globPattern: '**/*.md' }, { globPattern: '**/*.txt' },
+        ],
+      }).catch(() => undefined);
+    }
+    try {
+      conn.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+        configs.workspaceFolders = folders;
+        index.setRoots(folders);
+        configs.invalidate();
+        analyzer.invalidate();
+        scheduler.all(0);
+        reindexSoon();
+      });
+    } catch {
+      // The client does not support workspace folder changes.
+    }
+    try {
+      await reindex(true);
+    } finally {
+      indexDone();
+    }
+  }));
+
+  // —— documents ——
+  const justOpened = new Set<string>();
+  const checkConfigBuffer = (doc: TextDocument) => {
+    const p = uriToPath(doc.uri);
+    if (!p) return;
+    const cf = checkConfigText({ path: p, dir: path.dirname(p), text: doc.getText(), extended: [], problems: [] });
+    void conn.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
+  };
+  const isConfigUri = (uri: string) => {
+    const p = uriToPath(uri);
+    return !!p && isConfigFileName(p);
+  };
+
+  documents.onDidOpen((e) => {
+    try {
+      justOpened.add(e.document.uri);
+      if (isConfigUri(e.document.uri)) checkConfigBuffer(e.document);
+      else scheduler.schedule(e.document.uri, 0);
+    } catch (err) {
+      log.error('zwgk: didOpen 出错', err);
+    }
+  });
+  documents.onDidChangeContent((e) => {
+    try {
+      if (justOpened.delete(e.document.uri)) return;
+      if (isConfigUri(e.document.uri)) checkConfigBuffer(e.document);
+      else void scheduler.changed(e.document.uri).catch((err) => log.error('zwgk: didChange 出错', err));
+    } catch (err) {
+      log.error('zwgk: didChange 出错', err);
+    }
+  });
+  documents.onDidSave((e) => {
+    try {
+      if (isConfigUri(e.document.uri)) configChanged([uriToPath(e.document.uri)!]);
+      else scheduler.schedule(e.document.uri, 0);
+    } catch (err) {
+      log.error('zwgk: didSave 出错', err);
+    }
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    try {
+      justOpened.delete(uri);
+      analyzer.forget(uri);
+      settings.forget(uri);
+      const p = uriToPath(uri);
+      if (isConfigUri(uri)) {
+        // Back to what is on disk.
+        if (p && fs.existsSync(p)) {
+          const cf = configs.load(p);
+          void conn.sendDiagnostics({ uri, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
+        } else void conn.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+        return;
+      }
+      const keep = workspaceLinted.has(uri);
+      scheduler.closed(uri, !keep);
+      if (p) {
+        void (async () => {
+          const s = await settings.get(uri);
+          relint(await index.closed(p, s));
+          if (keep) await relintClosed([p]);
+        })().catch((err) => log.error('zwgk: didClose 出错', err));
+      }
+    } catch (err) {
+      log.error('zwgk: didClose 出错', err);
+    }
+  });
+
+  /** Re-lint closed files a workspace lint published, from disk. */
+  const relintClosed = async (files: string[]) => {
+    const closed = files.filter((f) => workspaceLinted.has(pathToUri(f)) && !openDocFor(f));
+    if (closed.length === 0) return;
+    const { published } = await lintFiles(conn, documents, closed, deps, (u) => settings.get(u), undefined, undefined, (d) => analyzer.analyze(d));
+    for (const f of closed) {
+      const u = pathToUri(f);
+      if (!published.includes(u)) {
+        workspaceLinted.delete(u);
+        await conn.sendDiagnostics({ uri: u, diagnostics: [] });
+      }
+    }
+  };
+
+  const configChanged = (files: string[]) => {
+    configs.invalidate();
+    for (const f of files) {
+      if (fs.existsSync(f)) configs.reload(f);
+      else {
+        shownProblems.delete(f);
+        void conn.sendDiagnostics({ uri: pathToUri(f), diagnostics: [] }).catch(() => undefined);
+      }
+    }
+    analyzer.invalidate();
+    scheduler.all(0);
+    reindexSoon();
+  };
+
+  // The same event may come twice (the server's own registration and a client's `synchronize.fileEvents`):
+  // handling is idempotent (an unchanged summary changes nothing; queued re-lints coalesce per document).
+  conn.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
+    const configFiles: string[] = [];
+    const draftFiles: string[] = [];
+    const affected = new Set<string>();
+    let changed = false;
+    let unknown = false;
+    for (const c of params.changes) {
+      const p = uriToPath(c.uri);
+      if (!p) continue;
+      if (isConfigFileName(p)) configFiles.push(p);
+      else if (isDraftFileName(p)) {
+        const kind = c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+        const s = await settings.get(c.uri);
+        const change = await index.fileEvent(p, kind, s);
+        if (change.changed) {
+          changed = true;
+          if (change.affected) for (const a of change.affected) affected.add(a);
+          else unknown = true;
+        }
+        draftFiles.push(p);
+        if (kind === 'deleted' && workspaceLinted.delete(c.uri)) await conn.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      }
+    }
+    if (configFiles.length) configChanged(configFiles);
+    else if (changed) relint({ changed, affected: unknown ? undefined : [...affected] });
+    if (draftFiles.length) await relintClosed(draftFiles);
+  }));
+
+  conn.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params) => {
+    settings.changed(params.settings);
+    analyzer.invalidate();
+    const s = await settings.get();
+    log.level = s.trace.server;
+    scheduler.all(0);
+    if (!indexedWith || indexedWith.enable !== s.enable || indexedWith.lintAll !== s.lintAllDocuments) reindexSoon();
+  }));
+
+  // —— features ——
+  const current = async (uri: string): Promise<{ a: Analysis; doc: TextDocument } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    // A very large document edited since its last lint: no synchronous re-lint on a hover or code action.
+    if (isLarge(doc) && !analyzer.cached(doc)) return undefined;
+    const a = await analyzer.analyze(doc);
+    const now = documents.get(uri);
+    if (!now || now.version !== a.version) return undefined;
+    return { a, doc: now };
+  };
+
+  conn.onHover(guard('hover', null, async (p) => {
+    const c = await current(p.textDocument.uri);
+    return c ? hover(c.a, c.doc, p.position, { index, workspaceFolders: folders }) : null;
+  }));
+
+  conn.onCodeAction(guard('codeAction', [], async (p) => {
+    const c = await current(p.textDocument.uri);
+    return c ? codeActions(c.a, c.doc, p, { documentChanges, index: index.drafts }) : [];
+  }));
+
+  conn.onCompletion(guard('completion', null, async (p) => {
+    const c = await current(p.textDocument.uri);
+    if (!c || !c.a.document || !c.a.settings.enable) return null;
+    // Drafts, and documents on their way to becoming one (a known key already written).
+    if (!c.a.draft && c.a.knownKeys < 1) return null;
+    return completion(c.a.document, c.doc, p.position, { index: index.drafts, filePath: c.a.filePath, retrigger });
+  }));
+
+  conn.onRequest(EXPLAIN_RULE, guard('explainRule', null as ExplainRuleResult | null, (p: ExplainRuleParams) => {
+    const rule = getRule(String(p?.id ?? ''));
+    if (!rule) return null;
+    return { id: rule.meta.id, title: rule.meta.title, markdown: ruleSection(rule), docsUrl: docsUrl(rule.meta.id) };
+  }));
+
+  conn.onRequest(LINT_WORKSPACE, guard('lintWorkspace', null as LintWorkspaceResult | null, async (p: LintWorkspaceParams, token) => {
+    const params = p ?? {};
+    const progress = params.workDoneToken !== undefined ? conn.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+    await firstIndex;
+    let files = index.files();
+    if (params.folders?.length) {
+      const roots = params.folders.map((f) => path.resolve(f));
+      files = files.filter((f) => roots.some((r) => f === r || f.startsWith(r + path.sep)));
+    }
+    const { result, published } = await lintFiles(conn, documents, files, deps, (u) => settings.get(u), token, progress, (d) => analyzer.analyze(d));
+    for (const u of published) workspaceLinted.add(u);
+    return result;
+  }));
+
+  conn.onShutdown(() => {
+    if (reindexTimer) clearTimeout(reindexTimer);
+  });
+
+  documents.listen(conn);
+  conn.listen();
+  log.debug(`zwgk: ${ALL_RULES.length} 条规则`);
+  return conn;
+}
+
+export type { ZwgkSettings };
