@@ -56,21 +56,21 @@ function draft(rand, i) {
     `# ${title}`,
     '',
   ];
-  let size = lines.join('\n').length;
+  let size = Buffer.byteLength(lines.join('\n'));
   let section = 0;
   const NUM = '一二三四五六七八九十';
-  while (size < 10000) {
+  while (size < 10240) {
     if (rand() < 0.15) {
       const h = `## ${NUM[section % 10]}、第${section + 1}部分`;
       section++;
       lines.push(h, '');
-      size += h.length + 2;
+      size += Buffer.byteLength(h) + 2;
     }
     let p = '';
     const n = 2 + Math.floor(rand() * 5);
     for (let k = 0; k < n; k++) p += pick(SENTENCES);
     lines.push(p, '');
-    size += p.length + 2;
+    size += Buffer.byteLength(p) + 2;
   }
   return lines.join('\n');
 }
