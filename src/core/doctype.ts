@@ -20,7 +20,7 @@ export function isDocType(s: string): s is DocType {
 
 /** Ordered: the first match wins, so specific types come before general ones. */
 const INFERENCE: { type: DocType; test: (t: string) => boolean; why: string }[] = [
-  { type: '政策解读', test: (t) => /解读|政策问答|简明问答/.test(t), why: '标题含“解读”' },
+  { type: '政策解读', test: (t) => /解读|政策问答|简明问答|^图解|一图读懂/.test(t), why: '标题含“解读/图解/一图读懂”' },
   { type: '年度报告', test: (t) => /年度报告/.test(t), why: '标题含“年度报告”' },
   { type: '决策草案', test: (t) => /征求.{0,30}意见/.test(t), why: '标题含“征求…意见”' },
   { type: '扶贫公示', test: (t) => /公示|公告/.test(t) && /扶贫|脱贫|贫困/.test(t), why: '标题含“公示”与“扶贫”' },

@@ -30,6 +30,8 @@ describe('document model', () => {
 
   it('infers the type from the title and says why', () => {
     assert.equal(inferDocType('关于《海口市某某办法》的解读').value, '政策解读');
+    assert.equal(inferDocType('一图读懂《海口市某某办法》').value, '政策解读');
+    assert.equal(inferDocType('图解：2026年海口市政府工作报告').value, '政策解读');
     assert.equal(inferDocType('海口市卫健委2019年政府信息公开工作年度报告').value, '年度报告');
     assert.equal(inferDocType('关于公开征求《某某条例（草案）》意见的公告').value, '决策草案');
     assert.equal(inferDocType('某镇2019年扶贫项目资金公示').value, '扶贫公示');
