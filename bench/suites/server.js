@@ -1,7 +1,9 @@
 // Language server (issue 3, 4, 5): editor latency didChange → publishDiagnostics on a 20,000-character
 // draft (p50/p95 over 200 edits, debounce set to 0 so it is excluded), a burst of 500 rapid edits (time
 // to the last version's diagnostics, nothing stale after it), indexing 2,000 drafts at start, and the
-// server's memory (RSS) after indexing and after the burst. Uses the built dist/server.js over stdio.
+// server's memory (RSS) after indexing and after the burst, and from `zwgk/serverStatus` the heap before/after
+// the burst (flat = no growth kept), lint runs per burst and the most documents ever queued at once.
+// Uses the built dist/server.js over stdio.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -93,6 +95,8 @@ exports.run = async () => {
     if (global.gc) global.gc();
     const rss = rssOf(s.proc.pid);
     if (rss) rows['server RSS after indexing 2,000 drafts'] = mb(rss);
+    const st = await s.conn.sendRequest('zwgk/serverStatus');
+    rows['server heap after indexing 2,000 drafts (drafts indexed)'] = `${mb(st.memory.heapUsed)} (${st.indexedDrafts})`;
     await stop(s);
   }
 
@@ -139,6 +143,7 @@ exports.run = async () => {
   settings.debounce = 150;
   await s.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   const before = s.events.length;
+  const status0 = await s.conn.sendRequest('zwgk/serverStatus');
   const t0 = performance.now();
   for (let i = 0; i < 500; i++) {
     version++;
@@ -156,6 +161,9 @@ exports.run = async () => {
   rows['500-edit burst: publications / stale after last'] = `${pubs.length} / ${pubs.filter((e) => e.p.version !== last && e.t > done.t).length}`;
   const rss = rssOf(s.proc.pid);
   if (rss) rows['server RSS after the burst'] = mb(rss);
+  const status1 = await s.conn.sendRequest('zwgk/serverStatus');
+  rows['500-edit burst: lint runs / most documents queued at once'] = `${status1.queue.runs - status0.queue.runs} / ${status1.queue.maxQueued}`;
+  rows['500-edit burst: heap before → after'] = `${mb(status0.memory.heapUsed)} → ${mb(status1.memory.heapUsed)}`;
   await stop(s);
   return rows;
 };

@@ -11,6 +11,7 @@ import { applyFixes } from './fix';
 import { findDirectives, disabledAt } from './inline-config';
 import type { LintMessage, Report, Rule, RuleContext, Severity } from './types';
 import { ALL_RULES } from './rules';
+import { redactData, redactPersonalData } from './redact';
 
 export interface LintOptions {
   config?: ResolvedConfig;
@@ -69,13 +70,14 @@ export function lintDocument(doc: ZwgkDocument, options: LintOptions = {}): Lint
     const msg: LintMessage = {
       ruleId: rule.meta.id,
       severity: r.severity ?? severity,
-      message: r.message,
+      // No message or data ever carries a full personal number (see redact.ts).
+      message: redactPersonalData(r.message),
       start, end,
       line: a.line, column: a.column, endLine: b.line, endColumn: b.column,
       clause: r.clause ?? rule.meta.clauses[0],
     };
     if (r.fix && r.fix.range[0] >= 0 && r.fix.range[1] <= doc.text.length && r.fix.range[0] <= r.fix.range[1]) msg.fix = r.fix;
-    if (r.data) msg.data = r.data;
+    if (r.data) msg.data = redactData(r.data);
     messages.push(msg);
   };
 

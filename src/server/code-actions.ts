@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Nodes, Parents } from 'mdast';
-import { fixText, getRule, type DraftIndex, type LintMessage, type ZwgkDocument } from '../core';
+import { fixText, getRule, redactPersonalData, type DraftIndex, type LintMessage, type ZwgkDocument } from '../core';
 import type { Analysis } from './documents';
 import { offsetsToRange, toDiagnostic } from './diagnostics';
 
@@ -33,10 +33,18 @@ function short(s: string, max = 16): string {
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
-/** A readable title for a fix: 改为“…” / 删除“…” / 插入“…”. */
+/**
+ * A readable title for a fix: 改为“…” / 删除“…” / 插入“…”. A title never quotes a personal number: when
+ * the replaced text holds one, only the new (masked) text is shown.
+ */
 export function fixTitle(m: LintMessage, text: string): string {
+  return redactPersonalData(titleOf(m, text));
+}
+
+function titleOf(m: LintMessage, text: string): string {
   const f = m.fix!;
   const old = text.slice(f.range[0], f.range[1]);
+  const personal = redactPersonalData(old) !== old;
   const d = m.data ?? {};
   const named = [d.item, d.element].find((x): x is string => typeof x === 'string');
   const keys = Array.isArray(d.missingKeys) ? (d.missingKeys as unknown[]).filter((k): k is string => typeof k === 'string') : [];
@@ -45,7 +53,8 @@ export function fixTitle(m: LintMessage, text: string): string {
     if (keys.length) return `插入缺少的元数据：${keys.join('、')}`;
     return f.text.length <= 16 && !/[\r\n]/.test(f.text) ? `插入“${f.text}”` : `插入缺少的内容（${m.ruleId}）`;
   }
-  if (f.text === '') return `删除“${short(old)}”`;
+  if (f.text === '') return personal ? '删除个人信息' : `删除“${short(old)}”`;
+  if (personal) return f.text.length <= 40 ? `脱敏为“${short(f.text.replace(/\\\*/g, '*'), 40)}”` : `修复：${m.message.length <= 30 ? m.message : m.ruleId}`;
   if (old.length <= 24 && f.text.length <= 24) return `将“${short(old, 24)}”改为“${short(f.text, 24)}”`;
   return `修复：${m.message.length <= 30 ? m.message : m.ruleId}`;
 }
@@ -140,6 +149,7 @@ export function codeActions(a: Analysis, textDoc: TextDocument, params: CodeActi
       });
     }
   }
+  for (const action of out) action.title = redactPersonalData(action.title);
   return out;
 }
 

@@ -85,6 +85,22 @@ interface Published {
   count: number;
 }
 
+/** The queue's state (`zwgk/serverStatus`): by construction one debounce timer and one queue entry per document at most. */
+export interface SchedulerStats {
+  /** Documents waiting for their debounce timer. */
+  timers: number;
+  /** Documents queued to be linted. */
+  queued: number;
+  /** Lints running now (0 or 1: the queue drains one document at a time). */
+  inFlight: number;
+  /** Most documents ever queued at once, and most lints ever run at once. */
+  maxQueued: number;
+  maxInFlight: number;
+  /** Lint runs started, and diagnostics published, since the server started. */
+  runs: number;
+  published: number;
+}
+
 /** Publishes diagnostics for open documents. */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -92,6 +108,7 @@ export class DiagnosticsScheduler {
   private readonly pending = new Set<string>();
   private readonly published = new Map<string, Published>();
   private draining = false;
+  private readonly counters = { inFlight: 0, maxQueued: 0, maxInFlight: 0, runs: 0, published: 0 };
   /** Called after each publish (index updates). */
   onAnalyzed: (a: Analysis) => void = () => undefined;
   /** Awaited before each run (e.g. the first workspace indexing, so cross-document rules see the drafts). */
@@ -156,8 +173,14 @@ export class DiagnosticsScheduler {
     return this.timers.has(uri) || this.pending.has(uri);
   }
 
+  stats(): SchedulerStats {
+    const c = this.counters;
+    return { timers: this.timers.size, queued: this.pending.size, inFlight: c.inFlight, maxQueued: c.maxQueued, maxInFlight: c.maxInFlight, runs: c.runs, published: c.published };
+  }
+
   private enqueue(uri: string): void {
     this.pending.add(uri);
+    this.counters.maxQueued = Math.max(this.counters.maxQueued, this.pending.size);
     if (!this.draining) void this.drain();
   }
 
@@ -167,10 +190,16 @@ export class DiagnosticsScheduler {
       while (this.pending.size > 0) {
         const uri = this.pending.values().next().value as string;
         this.pending.delete(uri);
+        const c = this.counters;
+        c.inFlight++;
+        c.runs++;
+        c.maxInFlight = Math.max(c.maxInFlight, c.inFlight);
         try {
           await this.run(uri);
         } catch (e) {
           this.log.error(`zwgk: 检查 ${uri} 时出错`, e);
+        } finally {
+          c.inFlight--;
         }
         // Let requests (hover, completion, the next didChange) in between documents.
         await new Promise<void>((r) => setImmediate(r));
@@ -207,6 +236,7 @@ export class DiagnosticsScheduler {
 
   private async send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {
     try {
+      this.counters.published++;
       await this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
     } catch (e) {
       this.log.debug(`zwgk: publishDiagnostics failed: ${(e as Error).message}`);

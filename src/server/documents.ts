@@ -11,7 +11,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DOC_TYPES, META_ALIASES, META_KEYS, ZwgkDocument, getField, getRule, lintDocument, type DocFormat, type LintMessage,
+  DOC_TYPES, META_ALIASES, META_KEYS, ZwgkDocument, getField, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage,
 } from '../core';
 import type { ConfigStore, DocConfig } from './config';
 import type { SettingsStore, ZwgkSettings } from './settings';
@@ -143,7 +143,7 @@ export function analyzeText(
   } catch (e) {
     // The engine turns a throwing rule into one internal-error message; this is for anything else
     // (parsing, the index …): one internal-error diagnostic at the top, never a dead server.
-    const error = ((e as Error)?.message ?? String(e)).slice(0, 200);
+    const error = redactPersonalData(((e as Error)?.message ?? String(e)).slice(0, 200));
     if (!draft) return done({ ...common, why: `无法解析：${error}`, error });
     const rule = getRule('internal-error');
     const message: LintMessage = {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CLAUSES, DATE_KEYS, getRule, findDates, formatDate, getDateField, getField, parseDate, weekday,
+  CLAUSES, DATE_KEYS, getRule, redactPersonalData, findDates, formatDate, getDateField, getField, parseDate, weekday,
   type Calendar, type DateMatch, type LintMessage, type MetaField, type SimpleDate, type ZwgkDocument,
 } from '../core';
 import { parseDocNumber, findDocNumbers, describeProblems, type DocNumber } from '../core/util/doc-number';
@@ -106,7 +106,8 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
 
   if (sections.length === 0 || !range) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    // A hover quotes what is under the cursor (a 文号, a link value, a title): never a full personal number.
+    contents: { kind: MarkupKind.Markdown, value: redactPersonalData(sections.join('\n\n---\n\n')) },
     range: offsetsToRange(doc, range.start, range.end),
   };
 }

@@ -14,10 +14,10 @@ import {
   type CancellationToken, type Connection, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ALL_RULES, getRule } from '../core';
+import { ALL_RULES, getRule, redactPersonalData } from '../core';
 import { ConfigStore, checkConfigText, type ConfigFile } from './config';
 import { Analyzer, type Analysis } from './documents';
-import { DiagnosticsScheduler, SOURCE, docsUrl, isLarge } from './diagnostics';
+import { DiagnosticsScheduler, SOURCE, docsUrl, isLarge, type SchedulerStats } from './diagnostics';
 import { hover } from './hover';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { completion } from './completion';
@@ -36,6 +36,18 @@ export const SERVER_VERSION: string = PACKAGE_VERSION;
 export const EXPLAIN_RULE = 'zwgk/explainRule';
 export interface ExplainRuleParams { id: string }
 export interface ExplainRuleResult { id: string; title: string; markdown: string; docsUrl: string }
+
+/** Custom request: the server's state — queue, open documents, indexed drafts, memory (for status and benchmarks). */
+export const SERVER_STATUS = 'zwgk/serverStatus';
+export interface ServerStatusResult {
+  version: string;
+  openDocuments: number;
+  indexedDrafts: number;
+  queue: SchedulerStats;
+  /** process.memoryUsage() of the server, in bytes. */
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+  uptime: number;
+}
 
 let processHandlersInstalled = false;
 
@@ -86,7 +98,7 @@ export function startServer(connection?: Connection): Connection {
     log.warn(`zwgk: 配置文件 ${cf.path} 无效：${cf.problems.map((p) => `${p.key}：${p.message}`).join('；')}`);
     void conn.sendNotification('window/showMessage', {
       type: MessageType.Warning,
-      message: `zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`,
+      message: redactPersonalData(`zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`),
     });
   };
 
@@ -417,6 +429,18 @@ export function startServer(connection?: Connection): Connection {
     const { result, published } = await lintFiles(conn, documents, files, deps, (u) => settings.get(u), token, progress, (d) => analyzer.analyze(d));
     for (const u of published) workspaceLinted.add(u);
     return result;
+  }));
+
+  conn.onRequest(SERVER_STATUS, guard('serverStatus', null as ServerStatusResult | null, () => {
+    const m = process.memoryUsage();
+    return {
+      version: SERVER_VERSION,
+      openDocuments: documents.all().length,
+      indexedDrafts: index.drafts.size,
+      queue: scheduler.stats(),
+      memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers },
+      uptime: process.uptime(),
+    };
   }));
 
   conn.onShutdown(() => {

@@ -12,6 +12,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type {
   CodeAction, CompletionList, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import type { ServerStatusResult } from '../../src/server/server';
+
+/** The answer of `zwgk/serverStatus`. */
+export type ServerStatus = ServerStatusResult;
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist/server.js');
@@ -30,6 +34,23 @@ export function buildServer(): void {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['vscode'],
   });
   built = true;
+}
+
+/**
+ * Bundles a test-only server entry (test/server/fixtures/…) into a temporary file, with the same options as
+ * dist/server.js; returns the command to spawn it with (for `ClientOptions.command`).
+ */
+export function buildTestServer(entry: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-test-server-'));
+  temporary.push(dir);
+  const outfile = path.join(dir, `${path.basename(entry, '.ts')}.js`);
+  esbuild.buildSync({
+    entryPoints: [path.resolve(__dirname, entry)], outfile,
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', external: ['vscode'],
+  });
+  return [outfile, '--stdio'];
 }
 
 export function uriOf(p: string): string {
@@ -58,6 +79,8 @@ export interface ClientOptions {
   /** Settings returned for workspace/configuration (section zwgk). */
   settings?: Record<string, unknown>;
   clientName?: string;
+  /** The server command (default: `node dist/server.js --stdio`), e.g. `node dist/cli.js lsp --stdio`. */
+  command?: string[];
 }
 
 export class LspClient {
@@ -78,7 +101,7 @@ export class LspClient {
 
   constructor(private readonly opts: ClientOptions) {
     this.settings = { enable: true, run: 'onType', lintAllDocuments: false, rules: {}, trace: { server: 'off' }, ...(opts.settings ?? {}) };
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, opts.command ?? [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -225,6 +248,11 @@ export class LspClient {
 
   completion(uri: string, line: number, character: number): Promise<CompletionList | null> {
     return this.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  }
+
+  /** `zwgk/serverStatus`: queue counters, open documents, indexed drafts, memory. */
+  status(): Promise<ServerStatus> {
+    return this.conn.sendRequest('zwgk/serverStatus');
   }
 
   async shutdown(): Promise<void> {
