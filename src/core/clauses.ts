@@ -141,13 +141,23 @@ export const CLAUSES = {
     source: '国务院办公厅《〈关于全面推进政务公开工作的意见〉实施细则》（国办发〔2016〕80号）', id: '公开属性源头认定', summary: true,
     text: '拟制公文时，要明确主动公开、依申请公开、不予公开等属性，随公文一并报批；拟不公开的，要依法依规说明理由。',
   },
+  // requirements.md §5: the fields the portal catalogue lists (the seed's own header), as opposed to what the 指引 makes mandatory.
+  mulu_fields: {
+    source: '政府信息公开目录（门户网站目录页，如海口市政府门户网站）', id: '目录字段', summary: true,
+    text: '门户网站政府信息公开目录列明索引号、分类、发布机构、发文日期（成文日期/发布日期）、名称、文号、主题词；其中索引号、名称为政府信息公开目录系统实施指引（试行）规定的必备元数据。',
+  },
   mulu_zhiyin: {
     source: '政府信息公开目录系统实施指引（试行）', id: '索引号', summary: true,
     text: '索引号、名称为必备元数据。索引号由组织机构代码（9位，如00817804-9，或18位统一社会信用代码）、“/”、年份、“-”和顺序号组成，如00817804-9/2019-13123。',
   },
   pipl: {
     source: '中华人民共和国个人信息保护法（2021）', id: '第二十五、二十八、三十四条', summary: true,
-    text: '个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外；身份证件号码、金融账户等属于敏感个人信息。国家机关处理个人信息不得超出履行法定职责所必需的范围和限度。公示名单应当去标识化（如手机号138****1234，身份证号35*************123）。',
+    text: '个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外；身份证件号码、金融账户等属于敏感个人信息。国家机关处理个人信息不得超出履行法定职责所必需的范围和限度。',
+  },
+  // The masking form comes from a city notice, not from the law (requirements.md §6).
+  yongan_2023_masking: {
+    source: '永安市通知（2023年）', id: '公示名单脱敏式样', summary: true,
+    text: '公示名单中的个人信息应当去标识化：手机号码如138****1234，身份证号码如35*************123，家庭住址只写到乡镇（街道）。',
   },
   // —— 政策解读 (requirements.md §1; the Guangzhou text is in test/fixtures/real-notices/10-…, stored copy's punctuation) ——
   suifu_2017_313_2: {

@@ -174,6 +174,9 @@ export class ZwgkDocument {
 function findTitle(doc: ZwgkDocument): Title | undefined {
   const f = getField(doc.metadata, '标题');
   if (f && f.value) return { text: f.value, start: f.start, end: f.end, from: 'metadata' };
+  // A portal page's title on the line above its catalogue header (see Metadata.titleLine).
+  const tl = doc.metadata.titleLine;
+  if (tl) return { text: tl.text, start: tl.start, end: tl.end, from: 'line' };
   const h = doc.blocks.find((b) => b.kind === 'heading' && b.depth === 1) ?? doc.blocks.find((b) => b.kind === 'heading');
   if (h) return { text: h.text, start: h.start, end: h.end, from: 'heading' };
   const first = doc.blocks[0];

@@ -19,6 +19,9 @@ export const META_ALIASES: Record<string, MetaKey> = {
   名称: '标题',
   发文日期: '发布日期',
   发文字号: '文号',
+  // The byline of county portals (real notice 08: “来源:五原县城管执法局 发布时间:2024-07-15 15:32”).
+  来源: '发布机构',
+  发布时间: '发布日期',
 };
 
 export const DATE_KEYS: readonly MetaKey[] = ['成文日期', '发布日期', '收到申请日期', '答复日期'];
@@ -56,6 +59,11 @@ export interface Metadata {
   source: 'front-matter' | 'header' | 'none';
   /** The whole block (front matter including fences, or the header lines). */
   block?: { start: number; end: number };
+  /**
+   * A catalogue header only: the page's title when it stands on a line above the header (county portals
+   * put 标题, then the “来源: … 发布时间: …” byline). Breadcrumbs and `SOURCE:`/`NOTE:` lines never count.
+   */
+  titleLine?: { start: number; end: number; text: string };
   fields: MetaField[];
   /** Problems found while reading front matter (reported as front-matter-invalid). */
   problems: MetaProblem[];
@@ -100,7 +108,7 @@ export function readFrontMatter(text: string, start: number, end: number): Metad
     meta.problems.push({
       start: contentStart + a,
       end: contentStart + Math.max(a, b),
-      message: `前置元数据（YAML）格式错误：${firstLine(err.message)}`,
+      message: `前置元数据（YAML）格式错误：${yamlErrorText(err.code, err.message)}`,
     });
   }
   if (doc.errors.length > 0) return meta;
@@ -141,15 +149,77 @@ function firstLine(s: string): string {
   return s.split('\n')[0];
 }
 
+/** What the `yaml` parser's error codes mean for someone writing `键: 值` lines, with what to do. */
+const YAML_ERRORS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: '值中的“: ”或缩进的下一行被当作了嵌套的“键: 值”（值中含冒号时请用引号括起，如 标题: "关于: 印发"；续行不要缩进）',
+  MULTILINE_IMPLICIT_KEY: '一个键跨了多行（每个“键: 值”写在一行；值中含冒号时请用引号括起）',
+  BAD_INDENT: '缩进不一致（各行的“键:”应从同一列开始，方括号列表要写完整）',
+  DUPLICATE_KEY: '键重复（同一个键只写一次）',
+  MISSING_CHAR: '缺少配对的引号或括号，或某行缺少“键:”的冒号',
+  TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
+  UNEXPECTED_TOKEN: '引号外还有多余的文字（值要么整个放在引号内，要么不加引号）',
+  BAD_SCALAR_START: '值以 @、` 等保留字符开头，请用引号括起',
+  BAD_DQ_ESCAPE: '双引号内的反斜杠转义无效（请改用单引号，或去掉反斜杠）',
+  MULTIPLE_DOCS: '前置元数据中多了一行“---”（只在开头和结尾各写一行）',
+  BLOCK_IN_FLOW: '方括号或花括号列表中不能换行写“键: 值”（请写在一行内）',
+  KEY_OVER_1024_CHARS: '键太长（超过1024个字符），可能是漏写了冒号',
+};
+
+/** A Chinese explanation of a `yaml` error (by its code); unknown codes keep the parser's words. */
+export function yamlErrorText(code: string | undefined, message: string): string {
+  return (code && YAML_ERRORS[code]) ?? `无法解析（${firstLine(message)}）；请按“键: 值”逐行书写，值中含冒号时用引号括起`;
+}
+
 // ————————————————————————————————— catalogue header —————————————————————————————————
 
-const SPACE = '[ \\t\\u3000]{0,3}';
+/** Spaces inside a key: portals pad short keys to the width of long ones (`名    称:`, `索 引 号:`). */
+const SPACE = '[ \\t\\u3000]{0,8}';
 const ALL_KEYS = [...META_KEYS, ...Object.keys(META_ALIASES)].sort((a, b) => b.length - a.length);
-/** A key (spaces allowed between its characters) followed by `:` or `：`. */
-const KEY_RE = new RegExp(`(?:^|(?<=[ \\t\\u3000]))(${ALL_KEYS.map((k) => [...k].join(SPACE)).join('|')})${SPACE}[:：]`, 'g');
 
-/** How many lines from the top a header may start at (blank lines not counted). */
-const MAX_LEADING_LINES = 1;
+/**
+ * Regex source of one known key (canonical or alias, spaces allowed between its characters) followed by
+ * `:` or `：`; group 1 is the key as written. Linear time (bounded quantifiers). The language server and
+ * the extension share it through `hasCatalogueKeys` rather than keeping copies.
+ */
+export const HEADER_KEY_PATTERN = `(${ALL_KEYS.map((k) => [...k].join(SPACE)).join('|')})${SPACE}[:：]`;
+
+/** A key (spaces allowed between its characters) followed by `:` or `：`. */
+const KEY_RE = new RegExp(`(?:^|(?<=[ \\t\\u3000]))${HEADER_KEY_PATTERN}`, 'g');
+const KEY_LINE_RE = new RegExp(`^[ \\t\\u3000]{0,4}${HEADER_KEY_PATTERN}`, 'gm');
+
+/**
+ * The known catalogue keys (canonical) that start a line within the first `head` characters — front matter
+ * or a portal header. Cheap: no document model.
+ */
+export function catalogueKeysIn(text: string, head = 4096): Set<MetaKey> {
+  const keys = new Set<MetaKey>();
+  for (const m of text.slice(0, head).matchAll(KEY_LINE_RE)) {
+    const k = canonicalKey(m[1]);
+    if (k) keys.add(k);
+  }
+  return keys;
+}
+
+/** True when at least `min` distinct known catalogue keys start lines near the top of `text`. */
+export function hasCatalogueKeys(text: string, min = 2): boolean {
+  return catalogueKeysIn(text).size >= min;
+}
+
+/**
+ * How many non-blank lines may stand above a header: a breadcrumb (`当前位置：首页 > 政府信息公开 > …`),
+ * the `SOURCE:`/`NOTE:` lines of a stored copy, or a county portal's title line. A header that does not
+ * start the text needs at least two known keys, so a body line like “征求意见期限：…” is not taken for one.
+ */
+const MAX_LEADING_LINES = 3;
+/** Page furniture above a header: breadcrumbs and ASCII `KEY:` lines (SOURCE:, NOTE:, URL:). */
+const FURNITURE = /^(?:[\u4e00-\u9fff]{0,5}位置[ \t\u3000]{0,2}[:：]|首页[ \t\u3000]{0,2}[>＞»›]|[A-Za-z][A-Za-z _-]{0,19}:|[-=*_]{3})/;
+
+/**
+ * An unknown key in a header line: two or more spaces, then 1–7 CJK characters (spaces allowed) and a colon
+ * (`  作  者：`), or one space and 2–4 CJK characters (`2024-07-15 15:32 作者:`). A value ends before it,
+ * so a key the parser does not know is never swallowed into the previous value.
+ */
+const UNKNOWN_KEY_RE = /(?:[ \t\u3000]{2,16}[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,6}|[ \t\u3000][\u4e00-\u9fff]{2,4})[:：]/;
 
 /**
  * Reads the catalogue header block at `from` (the first lines of the text). Lines count as header while
@@ -158,7 +228,7 @@ const MAX_LEADING_LINES = 1;
 export function readHeader(text: string, from = 0): Metadata {
   const meta: Metadata = { source: 'none', fields: [], problems: [] };
   let pos = from;
-  let nonBlankSeen = 0;
+  const leading: { start: number; end: number; text: string }[] = [];
   let blockStart = -1, blockEnd = -1;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
@@ -172,7 +242,8 @@ export function readHeader(text: string, from = 0): Metadata {
     }
     const pairs = headerPairs(line);
     if (pairs.length === 0 || pairs[0].keyStart !== line.length - line.trimStart().length) {
-      if (blockStart >= 0 || ++nonBlankSeen >= MAX_LEADING_LINES) break;
+      if (blockStart >= 0 || leading.length >= MAX_LEADING_LINES) break;
+      leading.push({ start: pos, end: contentEnd, text: line });
       pos = lineEnd + 1;
       continue;
     }
@@ -187,9 +258,17 @@ export function readHeader(text: string, from = 0): Metadata {
     if (nl < 0) break;
     pos = nl + 1;
   }
+  if (blockStart >= 0 && leading.length > 0 && meta.fields.length < 2) return { source: 'none', fields: [], problems: [] };
   if (blockStart >= 0) {
     meta.source = 'header';
     meta.block = { start: blockStart, end: blockEnd };
+    const last = leading[leading.length - 1];
+    if (last && !FURNITURE.test(last.text.trim()) && /[\u4e00-\u9fff]/.test(last.text) && last.text.trim().length <= 80 && !meta.fields.some((f) => f.key === '标题')) {
+      // A Markdown heading (`# 标题`) counts without its marker.
+      const lead = /^[ \t\u3000]{0,3}(?:#{1,6}[ \t]+)?/.exec(last.text)![0].length;
+      const text = last.text.slice(lead).trim();
+      meta.titleLine = { start: last.start + lead, end: last.start + lead + text.length, text };
+    }
   }
   return meta;
 }
@@ -204,7 +283,9 @@ export function headerPairs(line: string): HeaderPair[] {
     hits.push({ rawKey, keyStart: m.index!, keyEnd: m.index! + rawKey.length, sepEnd: m.index! + m[0].length });
   }
   return hits.map((h, i) => {
-    const limit = i + 1 < hits.length ? hits[i + 1].keyStart : line.length;
+    let limit = i + 1 < hits.length ? hits[i + 1].keyStart : line.length;
+    const unknown = UNKNOWN_KEY_RE.exec(line.slice(h.sepEnd, limit));
+    if (unknown) limit = h.sepEnd + unknown.index;
     let start = h.sepEnd, end = limit;
     while (start < end && /\s/.test(line[start])) start++;
     while (end > start && /\s/.test(line[end - 1])) end--;

@@ -710,7 +710,7 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
     return summarize(new ZwgkDocument(text, path, 'markdown'), path);
   }
   const meta = readHeader(text);
-  let title = getField(meta, '标题')?.value || undefined;
+  let title = getField(meta, '标题')?.value || meta.titleLine?.text || undefined;
   if (!title) {
     const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
     re.lastIndex = meta.block ? meta.block.end : 0;

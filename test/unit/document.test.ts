@@ -41,6 +41,19 @@ describe('document model', () => {
     assert.match(inferDocType('某某年度报告').reason, /推断/);
   });
 
+  it('FN-5: 乡村振兴 / 衔接资金 / 脱贫 notices are 扶贫公示; a 乡村振兴 award list is not', () => {
+    for (const t of ['关于2025年度乡村振兴衔接资金项目的公示', '琼山区2025年巩固拓展脱贫攻坚成果同乡村振兴有效衔接项目公示', '三门坡镇2025年产业帮扶项目受益脱贫户公示', '2026年防返贫监测对象公示', '2026年乡村振兴项目资金安排公告']) {
+      assert.equal(inferDocType(t).value, '扶贫公示', t);
+    }
+    assert.match(inferDocType('关于2025年度乡村振兴衔接资金项目的公示').reason, /“公示”与“乡村振兴衔接资金项目”/);
+    assert.equal(inferDocType('2026年乡村振兴示范村评选结果公示').value, '其他');
+  });
+
+  it('M-9: the reason fits the title: “…办法的通知” is not said to end in 办法', () => {
+    assert.match(inferDocType('海口市人民政府关于印发海口市某某管理办法的通知').reason, /标题为“（印发）…办法\/规定\/细则\/措施\/意见的通知”/);
+    assert.match(inferDocType('海口市某某管理办法').reason, /标题以“办法\/规定\/细则\/措施\/意见”结尾/);
+  });
+
   it('an unknown declared 文档类型 falls back to inference and never fails', () => {
     const doc = new ZwgkDocument('---\n文档类型: 奇怪类型\n标题: 某区2020年政府信息公开工作年度报告\n---\n', 'a.md');
     assert.equal(doc.type.value, '年度报告');

@@ -7,7 +7,7 @@
  * 市生态环境局, 市自然资源和规划局, 市旅游和文化广电体育局, 市农业农村局 — and requirements.md §7 lists
  * what they replaced. The nationally uniform renames (卫生健康委员会, 生态环境局/厅, 农业农村局/厅) are
  * also applied with the 省 / 区 / 县 prefixes; the 海口-specific merges (自然资源和规划局,
- * 旅游和文化广电体育局) only with 市 — other regions add their own through `renames`.
+ * 旅游和文化广电体育局, 市场监督管理局) only with 市 — other regions add their own through `renames`.
  */
 
 export interface RenameEntry {
@@ -48,6 +48,17 @@ export const DEPARTMENT_RENAMES: readonly RenameEntry[] = [
   { old: '旅游发展委员会', new: '旅游和文化广电体育局', levels: ['市'] },
   { old: '文体局', new: '旅游和文化广电体育局', levels: ['市'] },
   { old: '文化广电出版体育局', new: '旅游和文化广电体育局', levels: ['市'] },
+  // 海口: 工商 + 质监 + 食药监 → 市场监督管理局. The seed names 市市场监督管理局 among the current city
+  // departments (要点 一（三） 牵头单位); the three it replaced are the 2018 reform's market-regulation merge.
+  // Only the 市 level: no source here names a district's 市场监督管理局.
+  { old: '工商局', new: '市场监督管理局', levels: ['市'] },
+  { old: '工商行政管理局', new: '市场监督管理局', levels: ['市'] },
+  { old: '质监局', new: '市场监督管理局', levels: ['市'] },
+  { old: '质量技术监督局', new: '市场监督管理局', levels: ['市'] },
+  { old: '食药监局', new: '市场监督管理局', levels: ['市'] },
+  { old: '食品药品监督管理局', new: '市场监督管理局', levels: ['市'] },
+  // Not built in: 市安监局 → 市应急管理局. Neither the seed nor requirements.md names 海口's 应急管理局, so
+  // it cannot be quoted as a 海口 rename here; add it in config (`renames`) where it applies.
 ];
 
 /** National ministries and commissions renamed in the 2018 reform (no level prefix). */

@@ -15,15 +15,23 @@ const PAIRS =
 
 const MAP = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i], PAIRS[i + 1]);
+/** Which UTF-16 units have a mapping (a table lookup per character instead of a Map lookup). */
+const MAPPED = new Uint8Array(0x10000);
+for (const k of MAP.keys()) MAPPED[k.charCodeAt(0)] = 1;
 
 /** `text` with the mapped traditional characters replaced; same length, same offsets. */
 export function toSimplified(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const s = MAP.get(c);
-    if (s !== undefined) { out += s; changed = true; } else out += c;
+  let i = 0;
+  while (i < text.length && MAPPED[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return text; // the usual case: nothing to replace
+  const parts: string[] = [text.slice(0, i)];
+  let from = i;
+  for (; i < text.length; i++) {
+    if (MAPPED[text.charCodeAt(i)] === 0) continue;
+    if (i > from) parts.push(text.slice(from, i));
+    parts.push(MAP.get(text[i])!);
+    from = i + 1;
   }
-  return changed ? out : text;
+  if (from < text.length) parts.push(text.slice(from));
+  return parts.join('');
 }

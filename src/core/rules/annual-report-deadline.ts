@@ -27,7 +27,8 @@ export const annualReportDeadline: Rule = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.tiaoli_49, CLAUSES.yaodian_4_2],
-    rationale: '年度报告的公布期限由条例第四十九条规定，是政务公开考核的硬指标；逾期公布会被督促整改或通报。部门与政府期限不同，必须按机关层级分别计算。',
+    rationale: '年度报告的公布期限由条例第四十九条规定，是政务公开考核的硬指标；逾期公布会被督促整改或通报。部门与政府期限不同，必须按机关层级分别计算。'
+      + '乡镇人民政府和街道办事处（区政府的派出机关，与乡镇同级）按政府的3月31日计算。',
     howToFix: '在法定期限内发布：政府部门于次年1月31日前、各级政府于次年3月31日前。若层级推断有误，在元数据写明“机关层级: 政府”或“机关层级: 部门”；若报告年度有误，写明“报告年度: 2019”。',
     fixable: false,
     examples: {
@@ -51,6 +52,10 @@ export const annualReportDeadline: Rule = {
         {
           title: '部门年度报告在1月31日前发布',
           text: '---\n标题: 海口市生态环境局2019年政府信息公开工作年度报告\n报告年度: 2019\n发布日期: 2020-01-20\n---\n\n# 海口市生态环境局2019年政府信息公开工作年度报告\n',
+        },
+        {
+          title: '街道办事处（派出机关，与乡镇同级）按政府的3月31日计算',
+          text: '---\n标题: 海口市龙华区金贸街道办事处2025年政府信息公开工作年度报告\n发布日期: 2026-03-20\n---\n\n# 海口市龙华区金贸街道办事处2025年政府信息公开工作年度报告\n',
         },
         {
           title: '2018年度的部门报告：修订前的条例不适用1月31日期限，3月31日前发布即按期',
@@ -78,7 +83,7 @@ export const annualReportDeadline: Rule = {
     if (level) {
       const deadline = deadlineOf(year.year, level);
       if (!isAfter(published, deadline)) return;
-      const late = lateByDays(deadline, published);
+      const late = lateByDays(deadline, published, '法定期限');
       ctx.report({
         ...at,
         message: `${LEVEL_NAME[level]}的年度报告（${yearText}）应于${cnDate(deadline)}前公布（${reason}），发布日期${cnDate(published)}${late.text}`,
@@ -90,14 +95,14 @@ export const annualReportDeadline: Rule = {
     const govDeadline = deadlineOf(year.year, 'government');
     const deptDeadline = deadlineOf(year.year, 'department');
     if (isAfter(published, govDeadline)) {
-      const late = lateByDays(govDeadline, published);
+      const late = lateByDays(govDeadline, published, '法定期限');
       ctx.report({
         ...at,
         message: `年度报告（${yearText}）最迟应于${cnDate(govDeadline)}前公布（政府为3月31日，政府部门为1月31日），发布日期${cnDate(published)}${late.text}`,
         data: { deadline: isoDate(govDeadline), daysLate: late.days, reportYear: year.year },
       });
     } else if (isAfter(published, deptDeadline)) {
-      const late = lateByDays(deptDeadline, published);
+      const late = lateByDays(deptDeadline, published, '法定期限');
       ctx.report({
         ...at,
         severity: 'info',

@@ -140,7 +140,7 @@ export const applicationReplyDeadline: Rule<Options> = {
       return;
     }
     if (!isAfter(reply, deadline)) return;
-    const late = lateByWorkdays(cal, deadline, reply);
+    const late = lateByWorkdays(cal, deadline, reply, '法定期限');
     const basis = got.corrected ? `收到补正申请之日（${cnDate(received)}）` : `收到申请之日（${cnDate(received)}）`;
     const extText = ext ? `（含延期${ctx.options.extensionWorkdays ?? 20}个工作日）` : '';
     const third = consulted(doc);

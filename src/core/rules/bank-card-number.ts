@@ -97,7 +97,7 @@ export const bankCardNumber: Rule<Options> = {
         const masked = maskNumber(c.raw, keepStart, keepEnd);
         ctx.report({
           start, end,
-          message: `银行卡号 ${masked} 未脱敏：公开的文件不得出现完整的银行卡号或账号`,
+          message: `银行卡号“${masked}”未脱敏：公开的文件不得出现完整的银行卡号或账号`,
           fix: { range: [start, end], text: maskFixText(doc, start, end, keepStart, keepEnd) },
           data: { kind: 'card', masked },
         });

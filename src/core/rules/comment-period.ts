@@ -93,13 +93,13 @@ export const commentPeriod: Rule<Options> = {
     if (shortenedReason(doc)) return;
     const span = w.start && w.end ? `${cnDate(w.start)}至${cnDate(w.end)}` : '';
     const how = w.workdays !== undefined
-      ? `${w.workdays}个工作日（${span}，共 ${w.days} 天）`
-      : span ? `${span}，首尾两日均计入，共 ${w.days} 天` : `${w.days} 天`;
+      ? `${w.workdays}个工作日（${span}，共${w.days}天）`
+      : span ? `${span}，首尾两日均计入，共${w.days}天` : `${w.days}天`;
     const from = w.startSource && w.source === 'body' && !/至/.test(w.raw) ? `，自${w.startSource}起算` : '';
     ctx.report({
       start: w.source === 'body' || start !== end ? start : fallbackRange(doc).start,
       end: w.source === 'body' || start !== end ? end : fallbackRange(doc).end,
-      message: `征求意见期限为 ${how}${from}，少于 ${min} 日，且未说明缩短期限的理由（如情况紧急）`,
+      message: `征求意见期限为${how}${from}，少于${min}日，且未说明缩短期限的理由（如情况紧急）`,
       data: { days: w.days, minimum: min, ...(w.start ? { start: isoDate(w.start) } : {}), ...(w.end ? { deadline: isoDate(w.end) } : {}) },
     });
   },

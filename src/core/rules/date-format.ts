@@ -4,6 +4,8 @@ import { findDates, isValidDate, daysInMonth, type DateMatch } from '../dates';
 import { DATE_KEYS, type MetaField } from '../metadata';
 import { findChineseNumeralDates, type ChineseNumeralDate } from '../util/cn-numeral-date';
 import { lineAround } from '../util/scan';
+import type { ZwgkDocument } from '../document';
+import { findDisclosureNote } from '../util/disclosure';
 
 interface Options {
   /** Severity of impossible dates (2019年2月30日, 2019-13-01); 'inherit' = the rule's severity. */
@@ -20,9 +22,16 @@ interface Options {
  *   reported, and a date field whose value is no date at all is reported.
  * - Body: 2019年06月21日 → 2019年6月21日 (fix); a two-digit year is reported without a fix (the century is a
  *   guess); a Chinese-numeral date (二〇一九年六月二十一日) is reported with a fix to Arabic numerals (the
- *   conversion is exact). ISO dates in the body are left alone (tables, timestamps) unless impossible.
- *   A date right after a catalogue label on the same line (“发文日期：”, “发布时间:”, a table's “| 发文日期 |”)
- *   is a catalogue value: only impossibility is checked.
+ *   conversion is exact). Hyphenated ISO dates (2019-06-21, GB/T 7408) in the body are left alone (tables,
+ *   timestamps) unless impossible; an ISO-looking run glued to a letter (V2026-03-45, a version) is no date.
+ * - Dotted and slashed dates in the body of a draft (2026.3.2, 2026/03/02) are informal: GB/T 9704 writes
+ *   dates in 公文 as 2026年3月2日, so they are reported at `info` (a suggestion, never a warning) with a fix to
+ *   年月日 — only in drafts (a metadata block, a type other than 其他, or a 附注), not in table cells, not after a
+ *   catalogue label. Conservative on purpose: a README or a note keeps its dates.
+ * - A date right after a catalogue date label (“发文日期：”, “发布时间:”, a table's “| 发文日期 |”) is a
+ *   catalogue value — only impossibility is checked — but only in the catalogue block: within the first
+ *   lines of the document, or on a line that also holds another catalogue key (索引号、发布机构、来源 …).
+ *   Generic labels (截止日期：、报名时间：) and 成文日期 in the body are held to 公文 style.
  * - Impossible dates are errors (option `impossibleSeverity`). Damaged text such as 2014年831日 (月 lost) is
  *   reported as damaged without a fix, and only when the digits can be read as a month and day.
  */
@@ -66,6 +75,18 @@ export const dateFormat: Rule<Options> = {
           count: 1,
         },
         {
+          title: '正文中带标签的日期同样要用公文写法（“截止日期：”不是目录字段）',
+          text: '---\n标题: 关于报名的通知\n---\n\n# 关于报名的通知\n\n报名时间：2026年07月01日至2026年07月10日。\n\n截止日期：2026年07月10日。\n',
+          count: 3,
+          fixed: '---\n标题: 关于报名的通知\n---\n\n# 关于报名的通知\n\n报名时间：2026年7月1日至2026年7月10日。\n\n截止日期：2026年7月10日。\n',
+        },
+        {
+          title: '公文正文中的 2026.3.2、2026/03/02（提示，可改为年月日）',
+          text: '---\n标题: 关于报送材料的通知\n---\n\n# 关于报送材料的通知\n\n请于2026.3.2前报送，逾期于2026/03/09前补报。\n',
+          count: 2,
+          fixed: '---\n标题: 关于报送材料的通知\n---\n\n# 关于报送材料的通知\n\n请于2026年3月2日前报送，逾期于2026年3月9日前补报。\n',
+        },
+        {
           title: '元数据中不存在的日期',
           text: '---\n标题: 关于征求《海口市政务公开规定（征求意见稿）》意见的公告\n发布日期: 2019-13-01\n---\n\n# 关于征求《海口市政务公开规定（征求意见稿）》意见的公告\n',
           count: 1,
@@ -85,6 +106,14 @@ export const dateFormat: Rule<Options> = {
           title: '正文中的公文日期',
           text: '征求意见时间为2020年6月10日至2020年6月23日，统计期限自2015年1月1日起至2015年12月31日止。\n',
         },
+        {
+          title: '版本号、章节号中像日期的数字（V2026-03-45、第2019.3.4节）',
+          text: '---\n标题: 关于升级政务公开平台的通知\n---\n\n# 关于升级政务公开平台的通知\n\n平台升级到V2026-03-45版，操作说明见第2019.3.4节。\n',
+        },
+        {
+          title: '普通笔记中的 2026/03/02（不是公文，不提示）',
+          text: '# 周会记录\n\n2026/03/02 讨论了门户网站改版。\n',
+        },
       ],
     },
   },
@@ -102,13 +131,16 @@ export const dateFormat: Rule<Options> = {
       if (!/[年\-/.]/.test(text)) continue;
       for (const d of findDates(text)) {
         const start = seg.start + d.start, end = seg.start + d.end;
+        // V2026-03-45, build_2026.3.2: part of an identifier, not a date.
+        if (d.style === 'iso' && /[A-Za-z_]/.test(doc.text[start - 1] ?? '')) continue;
         if (!isValidDate(d.year, d.month, d.day)) {
           if (d.style === 'iso' && !plausibleIso(d)) continue;
           ctx.report({ start, end, severity: impossible, message: impossibleMessage(d.raw, d) });
           continue;
         }
-        if (d.style !== 'cn' || catalogueLabelBefore(lineAround(ctx.doc, start, end).before)) continue;
-        styleReport(ctx, d, start);
+        if (catalogueValue(ctx.doc, start, end)) continue;
+        if (d.style === 'cn') styleReport(ctx, d, start);
+        else if (d.raw[4] !== '-' && informalDatesChecked(doc) && !inTableCell(doc, start)) informalReport(ctx, d, start);
       }
       if (!text.includes('年')) continue;
       for (const c of findChineseNumeralDates(text)) numeralReport(ctx, c, seg.start, impossible);
@@ -134,11 +166,41 @@ function readableAsMonthDay(digits: string): boolean {
   return false;
 }
 
-/** Labels of catalogue fields: a date right after one on the same line is a catalogue value, not 公文 text. */
-const CATALOGUE_LABEL = /(?:发文日期|发布日期|發布日期|發文日期|发布时间|發布時間|更新时间|生成日期|时间|時間|日期)[ \t\u3000]{0,3}[:：|｜][ \t\u3000]{0,3}$/;
+/** Catalogue date labels: a date right after one (in the catalogue block) is a catalogue value, not 公文 text. */
+const CATALOGUE_LABEL = /(?:发文日期|发布日期|發布日期|發文日期|发布时间|發布時間|更新时间|更新時間|生成日期)[ \t\u3000]{0,3}[:：|｜][ \t\u3000]{0,3}$/;
+/** Other catalogue keys: a line holding one of them as well is a catalogue line wherever it stands. */
+const OTHER_CATALOGUE_KEY = /(?:索[ \t\u3000]{0,3}引[ \t\u3000]{0,3}号|发布机构|發布機構|信息来源|来源|來源|组配分类|分[ \t\u3000]{0,8}类|主[ \t\u3000]{0,3}题[ \t\u3000]{0,3}词|文[ \t\u3000]{0,8}号|名[ \t\u3000]{0,8}称)[ \t\u3000]{0,3}[:：|｜]/;
+/** How many lines from the top count as the catalogue block of a page saved without a parsed header. */
+const CATALOGUE_LINES = 12;
 
-function catalogueLabelBefore(before: string): boolean {
-  return CATALOGUE_LABEL.test(before);
+/** A date after a catalogue date label, in the catalogue block (see the file comment). */
+function catalogueValue(doc: ZwgkDocument, start: number, end: number): boolean {
+  const { before, after } = lineAround(doc, start, end);
+  if (!CATALOGUE_LABEL.test(before)) return false;
+  return doc.positionAt(start).line <= CATALOGUE_LINES || OTHER_CATALOGUE_KEY.test(before) || OTHER_CATALOGUE_KEY.test(after);
+}
+
+/** Drafts only: a catalogue block, a type other than 其他, or a 附注 (a README or a memo keeps its dates). */
+function informalDatesChecked(doc: ZwgkDocument): boolean {
+  return doc.metadata.source !== 'none' || doc.type.value !== '其他' || findDisclosureNote(doc) !== undefined;
+}
+
+function inTableCell(doc: ZwgkDocument, offset: number): boolean {
+  if (doc.format === 'markdown') return doc.blocks.some((b) => b.kind === 'tableCell' && b.start <= offset && offset < b.end);
+  const { before, after } = lineAround(doc, offset, offset);
+  return /[|\t]/.test(before + after);
+}
+
+/** 2026.3.2 / 2026/03/02 in a 公文 body: `info`, with the 年月日 form as the fix. 第2019.3.4节 is a section number. */
+function informalReport(ctx: RuleContext<Options>, d: DateMatch, start: number): void {
+  const { text } = ctx.doc;
+  if (text[start - 1] === '第' || /^[ \t]{0,1}[节章条款版项号期]/.test(text.slice(start + d.raw.length, start + d.raw.length + 2))) return;
+  const cn = `${d.year}年${d.month}月${d.day}日`;
+  ctx.report({
+    start, end: start + d.raw.length, severity: 'info',
+    message: `公文正文中的日期宜写作“${cn}”，而不是“${d.raw}”`,
+    fix: { range: [start, start + d.raw.length], text: cn },
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { CLAUSES } from '../clauses';
 
 /** Broken YAML front matter is reported on its line; the other rules still run on the body. */
 export const frontMatterInvalid: Rule = {
@@ -8,12 +9,9 @@ export const frontMatterInvalid: Rule = {
     description: 'YAML 前置元数据（--- … ---）无法解析或没有结束行时，在出错的行报告，其他规则照常检查正文。',
     category: '引擎',
     defaultSeverity: 'error',
-    clauses: [{
-      source: '政府信息公开目录系统实施指引（试行）', id: '元数据', summary: true,
-      text: '索引号、名称为必备元数据。目录元数据不能读取时，其他元数据规则无法检查。',
-    }],
-    rationale: '元数据（标题、索引号、公开属性等）写在前置元数据中；格式错误会让所有依赖元数据的检查失效。',
-    howToFix: '按 YAML 的“键: 值”写法修正出错的行，确保以单独一行“---”结束。',
+    clauses: [CLAUSES.mulu_zhiyin],
+    rationale: '元数据（标题、索引号、公开属性等）写在前置元数据中；目录元数据不能读取时，其他元数据规则无法检查，格式错误会让所有依赖元数据的检查失效。',
+    howToFix: '按 YAML 的“键: 值”写法修正出错的行（消息说明了出错的原因）：每个键值写在一行，值中含冒号时用引号括起，各行从同一列开始、不用 Tab 缩进；确保以单独一行“---”结束。',
     fixable: false,
     examples: {
       fire: [

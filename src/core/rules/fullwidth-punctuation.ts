@@ -22,6 +22,11 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:
 const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});/g;
 /** 文号 with round brackets, 海府办函(2019)168号: the doc-number-format rule owns these brackets. */
 const DOC_NUMBER_PARENS = /\((?:19|20)[0-9]{2}\)(?=[0-9]{1,5}号)/g;
+/**
+ * A quoted example with no Chinese in it — 如将“〔2026〕”写成“(2026)”, 把“,”改为“，” — is cited as written:
+ * fixing its marks would change what the sentence says.
+ */
+const QUOTED_EXAMPLE = /[“‘「『][^“”‘’「」『』\u3400-\u9fff\r\n]{1,40}[”’」』]/g;
 
 type Span = [number, number];
 
@@ -43,6 +48,7 @@ function maskedSpans(seg: string, markdown: boolean): Span[] {
   for (const m of seg.matchAll(EMAIL)) spans.push([m.index!, m.index! + m[0].length]);
   if (markdown) for (const m of seg.matchAll(ENTITY)) spans.push([m.index!, m.index! + m[0].length]);
   for (const m of seg.matchAll(DOC_NUMBER_PARENS)) spans.push([m.index!, m.index! + m[0].length]);
+  for (const m of seg.matchAll(QUOTED_EXAMPLE)) spans.push([m.index!, m.index! + m[0].length]);
   return spans;
 }
 
@@ -144,7 +150,7 @@ export const fullwidthPunctuation: Rule = {
   meta: {
     id: 'fullwidth-punctuation',
     title: '中文中的半角标点',
-    description: '中文文本中使用了半角标点 , . : ; ? ! ( )（与汉字相邻），应使用全角 ，。：；？！（）。网址、邮箱、数字（3.5、10:30、1,000）、文件名、英文和代码不检查。',
+    description: '中文文本中使用了半角标点 , . : ; ? ! ( )（与汉字相邻），应使用全角 ，。：；？！（）；用英文句点代替的省略号（...）应为“……”。网址、邮箱、数字（3.5、10:30、1,000）、文件名、英文、代码和引号中不含汉字的示例不检查。',
     category: '格式',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.gbt15834],
@@ -169,6 +175,12 @@ export const fullwidthPunctuation: Rule = {
           fixed: '（一）推进决策公开。加强政策解读！\n\n一、总体要求\n',
         },
         {
+          title: '用英文句点代替的省略号',
+          text: '包括政务公开、政策解读、回应关切......等工作。\n',
+          count: 1,
+          fixed: '包括政务公开、政策解读、回应关切……等工作。\n',
+        },
+        {
           title: '纯文本中的半角问号与分号',
           filename: 'notice.txt',
           text: '是否继续?请于2019年7月1日前报送;逾期不再受理。\n',
@@ -189,6 +201,10 @@ export const fullwidthPunctuation: Rule = {
         {
           title: '英文与代码',
           text: 'Open Government Information (OGI), version 2.0. 配置示例：`rules: { "fullwidth-punctuation": "off" }`\n\n```json\n{"标题": "海口市政务公开要点", "a": 1}\n```\n',
+        },
+        {
+          title: '引号中不含汉字的示例（照原样引用）',
+          text: '（二）2件文件的发文字号不规范，如将“〔2026〕”写成“(2026)”；请把“,”改为“，”。\n',
         },
         {
           title: '链接与前置元数据',
@@ -272,5 +288,25 @@ export const fullwidthPunctuation: Rule = {
       if (to) found.push({ mark, to });
     }
     for (const { mark, to } of found.sort((a, b) => a.mark.pos - b.mark.pos)) report(ctx, mark, to);
+    reportEllipses(ctx);
   },
 };
+
+/** `...` or `......` (never part of a longer run) next to a Chinese character: the Chinese 省略号 is “……”. */
+const DOTS = /(?<!\.)\.{3}(?:\.{3})?(?!\.)/g;
+
+function reportEllipses(ctx: RuleContext): void {
+  const { doc } = ctx;
+  for (const seg of doc.segments) {
+    const s = doc.text.slice(seg.start, seg.end);
+    if (!s.includes('...')) continue;
+    let spans: Span[] | undefined;
+    for (const m of s.matchAll(DOTS)) {
+      spans ??= maskedSpans(s, doc.format === 'markdown');
+      if (inSpans(spans, m.index!)) continue;
+      const start = seg.start + m.index!, end = start + m[0].length;
+      if (!isHan(neighbour(doc, start, -1)) && !isHan(neighbour(doc, end - 1, 1))) continue;
+      ctx.report({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: { range: [start, end], text: '……' } });
+    }
+  }
+}

@@ -119,10 +119,10 @@ export const indexNumberFormat: Rule<Options> = {
       ctx.report({ ...orgRange, message: `索引号中的机构代码“${p.org}”应为9位组织机构代码（如00817804-9）或18位统一社会信用代码` });
     }
     if (p.problems.includes('org-check')) {
-      ctx.report({ ...orgRange, message: `索引号中的组织机构代码“${p.org}”校验位不正确（按 GB 11714 应为“${p.expectedCheck}”），请核对机构代码` });
+      ctx.report({ ...orgRange, message: `索引号中的组织机构代码“${p.org}”校验位不正确（按GB 11714应为“${p.expectedCheck}”），请核对机构代码` });
     }
     if (p.problems.includes('credit-check')) {
-      ctx.report({ ...orgRange, message: `索引号中的统一社会信用代码“${p.org}”校验位不正确（按 GB 32100 应为“${p.expectedCheck}”），请核对机构代码` });
+      ctx.report({ ...orgRange, message: `索引号中的统一社会信用代码“${p.org}”校验位不正确（按GB 32100应为“${p.expectedCheck}”），请核对机构代码` });
     }
     if (p.problems.includes('year')) {
       ctx.report({ ...yearRange, message: `索引号中的年份${p.year}不在合理范围（${minYear}—${maxYear}年）` });

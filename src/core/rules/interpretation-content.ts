@@ -3,6 +3,7 @@ import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
 import { roleOf } from '../workspace';
 import { summaryOf } from '../links';
+import { parseSmallNumber, toChineseNumber } from '../util/cn-number';
 import { INTERPRETATION_ELEMENTS, INTERPRETATION_ELEMENT_NAMES, FIRST_TIME_POLICY, type InterpretationElement } from '../data/interpretation-elements';
 
 interface Options {
@@ -68,24 +69,6 @@ function present(el: InterpretationElement, extra: readonly string[], parts: Par
   return parts.questions.some((q) => el.question.test(q) || asked.some((t) => q.includes(t)));
 }
 
-const CN_DIGITS = '零一二三四五六七八九';
-
-function toChinese(n: number): string {
-  if (n <= 10) return n === 10 ? '十' : CN_DIGITS[n];
-  if (n < 20) return '十' + CN_DIGITS[n - 10];
-  const tens = Math.floor(n / 10), ones = n % 10;
-  return CN_DIGITS[tens] + '十' + (ones ? CN_DIGITS[ones] : '');
-}
-
-function fromChinese(s: string): number {
-  if (s === '十') return 10;
-  const i = s.indexOf('十');
-  if (i < 0) return CN_DIGITS.indexOf(s);
-  const tens = i === 0 ? 1 : CN_DIGITS.indexOf(s.slice(0, i));
-  const ones = i === s.length - 1 ? 0 : CN_DIGITS.indexOf(s.slice(i + 1));
-  return tens * 10 + ones;
-}
-
 /**
  * The heading skeletons for the missing elements, inserted at the end of the document: `## 名称` in
  * Markdown (at the depth of the document's section headings), `十、名称` in plain text (continuing the
@@ -104,9 +87,9 @@ function skeletonFix(doc: ZwgkDocument, name: string, k: number): Fix {
     let last = 0;
     for (const b of doc.blocks) {
       const m = /^\s*([一二三四五六七八九十]{1,3})、/.exec(b.text);
-      if (m && b.depth === 1) last = Math.max(last, fromChinese(m[1]));
+      if (m && b.depth === 1) last = Math.max(last, parseSmallNumber(m[1]) ?? 0);
     }
-    return { range: [end, end], text: `${sep}${toChinese(last + k + 1)}、${name}${eol}` };
+    return { range: [end, end], text: `${sep}${toChineseNumber(Math.min(99, last + k + 1))}、${name}${eol}` };
   }
   const sections = doc.blocks.filter((b) => b.kind === 'heading' && (b.depth ?? 1) >= 2);
   const depth = sections.length ? sections[sections.length - 1].depth ?? 2 : 2;
@@ -192,7 +175,8 @@ export const interpretationContent: Rule<Options> = {
     description: '政策解读缺少背景依据、目标任务、主要内容、适用范围、执行标准、注意事项、关键词诠释、惠民举措、新旧政策差异中的某项（可用同义标题或小标题；政策简明问答以问题形式出现即可）；每缺一项报告一次。',
     category: '解读',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.jiedu_elements, CLAUSES.yaodian_2_1, CLAUSES.yaodian_2_3],
+    // The nine elements come from jiedu_elements for both forms; 要点 二（三） only suggests Q&A as a form.
+    clauses: [CLAUSES.jiedu_elements, CLAUSES.yaodian_2_3, CLAUSES.yaodian_2_1],
     rationale: '解读要让群众“看得到、能理解”：讲清为什么出台、管什么、对谁适用、怎么执行、有什么实惠、和旧政策有什么不同。缺了其中一项，公众最关心的问题往往就没有答案。',
     howToFix: '为缺少的要素补写一节（标题可用同义说法，如“出台背景”“名词解释”“主要变化”），问答式解读补一个对应的问题；新制定的政策可写明“本办法为首次制定”代替新旧政策对比。快速修复会在文末插入缺少要素的标题。可在配置中用 elements 选择要检查的要素、用 synonyms 补充同义词。',
     fixable: true,
@@ -263,7 +247,7 @@ export const interpretationContent: Rule<Options> = {
         message: qa
           ? `政策问答缺少关于“${el.name}”的问题（如“${el.ask}”）`
           : `政策解读缺少“${el.name}”部分（可用${el.hint}等标题）`,
-        clause: qa ? CLAUSES.yaodian_2_3 : CLAUSES.jiedu_elements,
+        clause: CLAUSES.jiedu_elements,
         fix: skeletonFix(doc, el.name, k),
         data: { element: el.name, qa },
       });

@@ -3,6 +3,7 @@ import { CLAUSES } from '../clauses';
 import { getField } from '../metadata';
 import { parseDate, formatDate, dayDiff, type SimpleDate } from '../dates';
 import { docLinks, titleOf } from '../links';
+import { cnDate } from '../util/deadline';
 
 interface Options {
   graceDays: number;
@@ -117,17 +118,18 @@ export const interpretationOutOfSync: Rule<Options> = {
       if (days === 0) continue;
       const late = days > 0;
       const workdays = late ? calendar.workdaysBetween(policyDate, interpDate) : calendar.workdaysBetween(interpDate, policyDate);
-      const p = formatDate(policyDate), i = formatDate(interpDate);
+      // Messages print dates as 公文 does (2026年4月9日); `data` keeps ISO for editors.
+      const p = cnDate(policyDate), i = cnDate(interpDate);
       const other = titleOf(l.draft);
       const subject = isPolicy
-        ? `政策解读${other}的发布日期 ${i} 比本文件的发布日期 ${p}`
-        : `本解读的发布日期 ${i} 比政策文件${other}的发布日期 ${p}`;
-      const data = { other: l.draft.path, policyDate: p, interpretationDate: i, days, workdays, graceDays: grace };
-      const allowed = grace > 0 ? `（允许相差 ${grace} 个工作日）` : '';
+        ? `政策解读${other}的发布日期${i}比本文件的发布日期${p}`
+        : `本解读的发布日期${i}比政策文件${other}的发布日期${p}`;
+      const data = { other: l.draft.path, policyDate: formatDate(policyDate), interpretationDate: formatDate(interpDate), days, workdays, graceDays: grace };
+      const allowed = grace > 0 ? `（允许相差${grace}个工作日）` : '';
       if (workdays === undefined) {
-        const span = `日历数据只覆盖 ${lo}—${hi} 年`;
+        const span = `日历数据只覆盖${lo}—${hi}年`;
         if (grace === 0) {
-          ctx.report({ start: own.start, end: own.end, data, message: `${subject} ${late ? '晚' : '早'} ${Math.abs(days)} 天（工作日无法计算：${span}），未与政策文件同步发布` });
+          ctx.report({ start: own.start, end: own.end, data, message: `${subject}${late ? '晚' : '早'}${Math.abs(days)}天（工作日无法计算：${span}），未与政策文件同步发布` });
         } else {
           ctx.report({ start: own.start, end: own.end, data, severity: 'info', message: `无法计算${isPolicy ? `政策解读${other}与本文件` : `本解读与政策文件${other}`}发布日期（${p}、${i}）相差的工作日：${span}` });
         }
@@ -137,8 +139,8 @@ export const interpretationOutOfSync: Rule<Options> = {
       ctx.report({
         start: own.start, end: own.end, data,
         message: workdays === 0
-          ? `${subject} ${late ? '晚' : '早'} ${Math.abs(days)} 天（0 个工作日），未与政策文件同步发布`
-          : `${subject} ${late ? '晚' : '早'} ${workdays} 个工作日（${Math.abs(days)} 天），未与政策文件同步发布${allowed}`,
+          ? `${subject}${late ? '晚' : '早'}${Math.abs(days)}天（0个工作日），未与政策文件同步发布`
+          : `${subject}${late ? '晚' : '早'}${workdays}个工作日（${Math.abs(days)}天），未与政策文件同步发布${allowed}`,
       });
     }
   },

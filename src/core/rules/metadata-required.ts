@@ -9,11 +9,17 @@ import { disclosureOf, findDisclosureNote } from '../util/disclosure';
  * Decisions:
  * - 标题 is satisfied by a title found anywhere (metadata 标题/名称, the first heading, a short first line).
  * - A date: 成文日期 or 发布日期 (发文日期). Whether it is a valid date is date-format's business.
- * - 公开属性: the metadata field, or the 附注 in the body — （此件主动公开）/（此件公开发布）/（此件依申请公开）/
- *   （此件不予公开）, GB/T 9704-2012 7.3.6 — so the seed (no 公开属性 field, “(此件主动公开)” under the date)
- *   stays quiet. A value outside 主动公开/依申请公开/不予公开 is reported; so is a field that contradicts the 附注.
- * - 索引号 when 主动公开; 文号 when the type (declared or inferred) is 规范性文件 or 政策文件; 不予公开理由 when
- *   不予公开.
+ * - 公开属性 as util/disclosure decides it for every rule: the metadata field, else the 附注 — （此件主动公开）/
+ *   （此件公开发布）/（此件依申请公开）/（此件不予公开）, GB/T 9704-2012 7.3.6 — so the seed (no 公开属性 field,
+ *   “(此件主动公开)” under the date) stays quiet; else, for a saved portal page (a catalogue header), 主动公开:
+ *   the Haikou header has no 公开属性 field because a page in the portal's 目录 is published actively. Front
+ *   matter gets no such default. A value outside 主动公开/依申请公开/不予公开 is reported; so is a field that
+ *   contradicts the 附注 (the metadata wins for the other rules; this rule names the contradiction).
+ * - 索引号 when 主动公开 is stated (metadata or 附注) — not when only implied by a saved portal page, whose
+ *   header the user cannot change; 文号 when the type (declared or inferred) is 规范性文件 or 政策文件;
+ *   不予公开理由 when 不予公开.
+ * - Each field cites its own source: 名称/索引号 the 目录系统实施指引, 发布机构 the portal catalogue's fields,
+ *   the date 条例 第十二条 (生成日期), 公开属性 and 不予公开理由 国办发〔2016〕80号, 文号 GB/T 9704 7.2.5.
  * - One message per missing field, on the first line of the metadata block; an empty field is reported on
  *   its key. In YAML front matter each message offers the same fix — insert every missing key as an empty
  *   `key: ` line before the closing `---` (the editor's “insert skeleton” quick fix; applied once).
@@ -29,7 +35,7 @@ export const metadataRequired: Rule = {
     description: '发布的政府信息需要目录元数据：标题、发布机构、日期（成文日期或发布日期）、公开属性；主动公开的需要索引号，规范性文件和政策文件需要文号，不予公开的需要不予公开理由。',
     category: '元数据',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.tiaoli_12, CLAUSES.guoban_2016_80, CLAUSES.mulu_zhiyin],
+    clauses: [CLAUSES.tiaoli_12, CLAUSES.guoban_2016_80, CLAUSES.mulu_zhiyin, CLAUSES.mulu_fields, CLAUSES.gbt9704_7_2_5],
     rationale: '政府信息公开目录要列明每条信息的索引、名称、内容概述和生成日期；公开属性须在拟制公文时确定并随文报批，不予公开的要说明理由。缺少这些元数据，信息无法编入目录，也无法判断是否应当公开。',
     howToFix: '在前置元数据中补全缺少的项（可用快速修复插入空的“键: ”行后填写）：标题、发布机构、成文日期或发布日期、公开属性（主动公开/依申请公开/不予公开）；主动公开的填写索引号，规范性文件、政策文件填写文号，不予公开的填写不予公开理由（依据条例第十四、十五、十六条）。',
     fixable: true,
@@ -61,9 +67,14 @@ export const metadataRequired: Rule = {
       ],
       quiet: [
         {
-          title: '门户目录页眉齐全，正文附注“此件主动公开”',
+          title: '门户目录页眉齐全，附注“（此件主动公开）”',
           filename: 'notice.txt',
           text: '索 引 号: 00817804-9/2019-13123 分类: 规划计划\n发布机构: 市政府办公室 发文日期: 2019年06月24日\n名  称: 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n文  号: 海府办函〔2019〕168号 主 题 词:\n\n海口市人民政府办公室\n2019年6月21日\n(此件主动公开)\n',
+        },
+        {
+          title: '保存的门户目录页面：没有公开属性字段，也没有附注（目录中的页面即主动公开）',
+          filename: 'page.txt',
+          text: '当前位置：首页 > 政府信息公开 > 年度报告\n\n索 引 号: 00817804-9/2023-08749 分类: 信息公开年度报告\n发布机构: 市政府办公厅 发文日期: 2016年02月26日\n名    称: 海口市2015年政府信息公开工作年度报告\n文    号: 主 题 词:\n\n海口市2015年政府信息公开工作年度报告\n',
         },
         {
           title: '依申请公开的信息不需要索引号',
@@ -93,7 +104,7 @@ export const metadataRequired: Rule = {
     const filled = (k: Parameters<typeof getField>[1]) => !!getField(meta, k)?.value;
 
     if (!doc.title) needs.push({ key: '标题', label: '标题', why: '目录须列明名称', clause: CLAUSES.mulu_zhiyin });
-    if (!filled('发布机构')) needs.push({ key: '发布机构', label: '发布机构', why: '目录须列明发布机构', clause: CLAUSES.tiaoli_12 });
+    if (!filled('发布机构')) needs.push({ key: '发布机构', label: '发布机构', why: '政府信息公开目录列明发布机构', clause: CLAUSES.mulu_fields });
     // A reply to an application (依申请答复) is dated by its 答复日期.
     const replyDated = doc.type.value === '依申请答复' && filled('答复日期');
     if (!filled('成文日期') && !filled('发布日期') && !replyDated) {
@@ -102,12 +113,12 @@ export const metadataRequired: Rule = {
     if (!disclosure) {
       needs.push({ key: '公开属性', label: '公开属性', why: '拟制公文时须确定主动公开、依申请公开或不予公开', clause: CLAUSES.guoban_2016_80 });
     }
-    if (disclosure?.value === '主动公开' && !filled('索引号')) {
-      needs.push({ key: '索引号', label: '索引号', why: `主动公开的信息须编入目录${disclosure.from === 'note' ? '（公开属性取自正文附注）' : ''}`, clause: CLAUSES.mulu_zhiyin });
+    if (disclosure?.value === '主动公开' && disclosure.from !== 'portal' && !filled('索引号')) {
+      needs.push({ key: '索引号', label: '索引号', why: `主动公开的信息须编入目录${disclosure.from === 'note' ? '（公开属性取自附注）' : ''}`, clause: CLAUSES.mulu_zhiyin });
     }
     if ((doc.type.value === '规范性文件' || doc.type.value === '政策文件') && !filled('文号')) {
       const why = `${doc.type.value}须有发文字号${doc.type.inferred ? `；文档类型${doc.type.reason}` : ''}`;
-      needs.push({ key: '文号', label: '文号', why, clause: CLAUSES.tiaoli_12 });
+      needs.push({ key: '文号', label: '文号', why, clause: CLAUSES.gbt9704_7_2_5 });
     }
     if (disclosure?.value === '不予公开' && !filled('不予公开理由')) {
       needs.push({ key: '不予公开理由', label: '不予公开理由', why: '不予公开的须依法说明理由', clause: CLAUSES.guoban_2016_80 });
@@ -124,7 +135,7 @@ export const metadataRequired: Rule = {
       } else if (note && note.value !== disclosure.value) {
         ctx.report({
           start: field.start, end: field.end, clause: CLAUSES.guoban_2016_80,
-          message: `公开属性“${field.value}”与正文附注“${note.raw}”不一致`,
+          message: `公开属性“${field.value}”与附注“${note.raw}”不一致：其他规则以元数据为准，请改正其中之一`,
         });
       }
     }

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { scanTargets, idCandidates, isValidId18, isPlausibleId15, findLabel, insideUrl, maskNumber, maskFixText } from '../util/privacy';
+import { scanTargets, idCandidates, isValidId18, isPlausibleId18, isPlausibleId15, findLabel, insideUrl, maskNumber, maskFixText } from '../util/privacy';
 
 interface Options { keepStart: number; keepEnd: number }
 
@@ -20,12 +20,13 @@ export const personalIdNumber: Rule<Options> = {
     description: '正文或元数据中出现完整的18位居民身份证号码（校验码符合 GB 11643、出生日期合理），或标明“身份证号”的15位旧号码。',
     category: '个人信息',
     defaultSeverity: 'error',
-    clauses: [CLAUSES.tiaoli_15, CLAUSES.pipl],
+    clauses: [CLAUSES.tiaoli_15, CLAUSES.pipl, CLAUSES.yongan_2023_masking],
     rationale:
       '身份证号码是敏感个人信息。扶贫、补贴、救助等公示名单带完整身份证号上网，是多地通报过的泄露事件；' +
       '公示只需让本人和群众核对，隐去中间数字即可。只报告校验码正确、出生日期合理的18位号码（随机18位数字约1/11能通过校验，' +
       '再加上省份代码和出生日期，误报极少）；前面标明“统一社会信用代码”“纳税人识别号”“账号”等的号码不报告。' +
-      '15位旧号码没有校验码，只能核对省份和出生日期（约1/30的随机15位数字能通过），所以只在标明“身份证号”（同一行或表格列名）时才报告。',
+      '15位旧号码没有校验码，只能核对省份和出生日期（约1/30的随机15位数字能通过），所以只在标明“身份证号”（同一行或表格列名）时才报告。' +
+      '标明“身份证号”的18位号码校验码不符、但地区码和出生日期有效时，很可能是抄错一位的真实号码，以警告报告（不自动修复）。全角数字同样识别。',
     howToFix:
       '公示时只保留前2位和后2位，中间用“*”代替（如 46**************36；选项 keepStart/keepEnd 可改为 永安市通知的 35*************123 式样）；' +
       '确无公示必要的，删去整列。快速修复按选项自动替换。',
@@ -49,6 +50,11 @@ export const personalIdNumber: Rule<Options> = {
           text: '申请人：陈某某，身份证号码：350421197806150039，住址：某某镇某某村。\n',
           options: { keepStart: 2, keepEnd: 3 },
           fixed: '申请人：陈某某，身份证号码：35*************039，住址：某某镇某某村。\n',
+        },
+        {
+          title: '标明“身份证号”、校验码抄错的号码（警告，不自动修复）；全角数字',
+          text: '申请人身份证号：460103199001011234。\n\n身份证号码为４６０１０３１９９００１０１１２３５。\n',
+          count: 2,
         },
         {
           title: '标明“身份证号”的15位旧号码',
@@ -90,15 +96,27 @@ export const personalIdNumber: Rule<Options> = {
         if (insideUrl(target.text, c.start)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         const labelled = label !== undefined && POSITIVE.test(label);
-        if (c.digits.length === 18) {
-          if (!isValidId18(c.digits) || (label !== undefined && !labelled)) continue;
-        } else if (!labelled || !isPlausibleId15(c.digits)) continue;
         const start = target.offset + c.start;
         const end = target.offset + c.end;
         const masked = maskNumber(c.raw, keepStart, keepEnd);
+        if (c.digits.length === 18) {
+          if (label !== undefined && !labelled) continue;
+          if (!isValidId18(c.digits)) {
+            // Labelled 身份证号 with a plausible region and birth date but a wrong check character: probably a
+            // mistyped real number — most of it is still disclosed. A warning without a fix (it may not be an ID).
+            if (labelled && isPlausibleId18(c.digits)) {
+              ctx.report({
+                start, end, severity: 'warning',
+                message: `身份证号“${masked}”未脱敏：校验码不符（可能抄错），但地区码和出生日期有效，仍会泄露大部分号码，请核对并脱敏`,
+                data: { kind: 'id18-bad-check', masked },
+              });
+            }
+            continue;
+          }
+        } else if (!labelled || !isPlausibleId15(c.digits)) continue;
         ctx.report({
           start, end,
-          message: `身份证号 ${masked} 未脱敏：公开的文件不得出现完整的身份证号码`,
+          message: `身份证号“${masked}”未脱敏：公开的文件不得出现完整的身份证号码`,
           fix: { range: [start, end], text: maskFixText(doc, start, end, keepStart, keepEnd) },
           data: { kind: c.digits.length === 18 ? 'id18' : 'id15', masked },
         });

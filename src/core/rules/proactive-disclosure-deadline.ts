@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { firstDate, metaDate, proactiveMark, cnDate, isoDate, isAfter, lateByWorkdays, uncoveredMessage } from '../util/deadline';
+import { firstDate, metaDate, cnDate, isoDate, isAfter, lateByWorkdays, uncoveredMessage } from '../util/deadline';
+import { isProactive } from '../util/disclosure';
 
 interface Options {
   workdays: number;
@@ -19,7 +20,8 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.tiaoli_26],
-    rationale: '条例第二十六条要求主动公开的政府信息自形成之日起20个工作日内公开；期限按工作日计算，春节、国庆等长假会明显推后截止日，调休的周末要计为工作日。',
+    rationale: '条例第二十六条要求主动公开的政府信息自形成之日起20个工作日内公开；期限按工作日计算，春节、国庆等长假会明显推后截止日，调休的周末要计为工作日。'
+      + '是否主动公开与其他规则的判断一致：元数据“公开属性”优先，没有时看附注“（此件主动公开）”（繁体亦可），保存的门户目录页面视为主动公开。',
     howToFix: '在截止日（消息中给出）前发布；若成文日期或发布日期填写有误，更正元数据。法律、法规另有期限的，可在配置中调整 workdays。',
     fixable: false,
     options: {
@@ -34,7 +36,7 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
           count: 1,
         },
         {
-          title: '正文附注（此件主动公开），落款日期后一个多月才发布',
+          title: '附注“（此件主动公开）”，落款日期后一个多月才发布',
           text: '---\n标题: 关于做好某某工作的通知\n发布日期: 2025-07-15\n---\n\n# 关于做好某某工作的通知\n\n各区政府，市政府直属各单位：\n\n现将有关事项通知如下。\n\n海口市人民政府办公厅\n\n2025年6月3日\n\n（此件主动公开）\n',
           count: 1,
         },
@@ -53,6 +55,10 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
           text: '---\n标题: 某某会议纪要\n公开属性: 依申请公开\n成文日期: 2026-01-05\n发布日期: 2026-05-05\n---\n\n# 某某会议纪要\n',
         },
         {
+          title: '元数据为依申请公开，附注却写“（此件主动公开）”：以元数据为准',
+          text: '---\n标题: 关于做好某某工作的通知\n公开属性: 依申请公开\n成文日期: 2026-02-02\n发布日期: 2026-04-20\n---\n\n# 关于做好某某工作的通知\n\n正文。\n\n2026年2月2日\n\n（此件主动公开）\n',
+        },
+        {
           title: '没有成文日期时不作判断',
           text: '---\n标题: 海口市某某管理办法\n公开属性: 主动公开\n发布日期: 2026-05-05\n---\n\n# 海口市某某管理办法\n',
         },
@@ -61,8 +67,8 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
   },
   check(ctx) {
     const { doc, calendar: cal } = ctx;
-    const mark = proactiveMark(doc);
-    if (!mark) return;
+    // 主动公开 by util/disclosure: metadata 公开属性, else the 附注, else a saved portal page.
+    if (!isProactive(doc)) return;
     const formed = firstDate(doc, ['成文日期']);
     const published = metaDate(doc, '发布日期');
     if (!formed || !published || !isAfter(published, formed)) return;
@@ -80,7 +86,7 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
       return;
     }
     if (!isAfter(published, deadline)) return;
-    const late = lateByWorkdays(cal, deadline, published);
+    const late = lateByWorkdays(cal, deadline, published, '法定期限');
     ctx.report({
       start: published.start, end: published.end,
       message: `主动公开信息应自${formed.source === '元数据“成文日期”' ? '成文日期' : formed.source}${cnDate(formed)}起${n}个工作日内公开（截止日${cnDate(deadline)}），发布日期${cnDate(published)}${late.text}`,

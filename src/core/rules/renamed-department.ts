@@ -67,6 +67,8 @@ function isCurrentUse(text: string, start: number, end: number, oldName: string,
   if (FORMER.test(clauseBefore(text, start))) return false; // 原市卫计委, （原海口市环保局）
   const sentence = sentenceAround(text, start, end);
   if (HISTORY_WORDS.test(sentence.before) || HISTORY_WORDS.test(sentence.after)) return false;
+  // 海口市环保局（现海口市生态环境局）: the text already gives the current name.
+  if (/^[ \u3000]{0,1}[（(][ \u3000]{0,1}现/.test(text.slice(end, end + 4))) return false;
   // 市生态环境局（市环保局）: the old name given in brackets after the new one.
   const open = text[start - 1];
   if ((open === '（' || open === '(') && text.slice(Math.max(0, start - 1 - newName.length), start - 1) === newName) return false;
@@ -115,7 +117,8 @@ export const renamedDepartment: Rule<Options> = {
         type: 'object',
         description: '补充或覆盖的更名表：旧名称 → 新名称（与内置表合并；新名称写空字符串表示不检查该旧名称）。'
           + '内置表已含 省/市/区/县 卫计委→卫健委，市/区/县 环保局→生态环境局、农业局→农业农村局，省环保厅→省生态环境厅、省农业厅→省农业农村厅，'
-          + '国家卫计委→国家卫健委等部委，以及海口的 市国土资源局/市规划委/市规划局→市自然资源和规划局、市旅游委/市文体局→市旅游和文化广电体育局。',
+          + '国家卫计委→国家卫健委等部委，以及海口的 市国土资源局/市规划委/市规划局→市自然资源和规划局、市旅游委/市文体局→市旅游和文化广电体育局、'
+          + '市工商局/市质监局/市食药监局→市市场监督管理局（市安监局→市应急管理局等没有依据的本地更名请在此补充）。',
         additionalProperties: { type: 'string' },
       },
       since: {
@@ -154,7 +157,8 @@ export const renamedDepartment: Rule<Options> = {
         },
         {
           title: '叙述机构改革沿革',
-          text: '根据机构改革方案，将市卫计委的职责整合，组建市卫生健康委员会，不再保留市卫计委。市生态环境局（原市环保局）继续承担原有职能。\n',
+          text: '根据机构改革方案，将市卫计委的职责整合，组建市卫生健康委员会，不再保留市卫计委。市生态环境局（原市环保局）继续承担原有职能。\n\n'
+            + '2017年海口市环保局（现海口市生态环境局）公开了监测数据。\n',
         },
         {
           title: '机构改革前成文的文件',

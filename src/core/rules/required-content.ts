@@ -34,7 +34,8 @@ export function labelsOf(doc: ZwgkDocument): string[] {
   const title = doc.title ? toSimplified(doc.title.text).replace(/\s+/g, '') : undefined;
   for (const b of doc.blocks) {
     const text = toSimplified(b.text);
-    if (title && text.replace(/\s+/g, '') === title) continue;
+    // (Dropping white space only shortens a text: a shorter one cannot equal the title.)
+    if (title && text.length >= title.length && text.replace(/\s+/g, '') === title) continue;
     if (b.kind === 'heading') out.push(text.replace(NUMBERING, ''), text);
     else if (b.heading !== undefined) {
       // Both without the numbering (一、总体情况 → 总体情况) and as written (第二十条第（一）项).
@@ -46,6 +47,7 @@ export function labelsOf(doc: ZwgkDocument): string[] {
     if (b.kind === 'line' && text.includes('|')) {
       for (const cell of text.split('|')) if (cell.trim() && cell.trim().length <= MAX_LABEL) out.push(cell.trim());
     }
+    if (!text.includes('：') && !text.includes(':')) continue; // LABEL needs one
     for (const m of text.matchAll(LABEL)) {
       const l = m[1];
       if (/^[\x00-\x7f]*$/.test(l)) continue; // https: / 10:30
@@ -55,9 +57,12 @@ export function labelsOf(doc: ZwgkDocument): string[] {
   return out.filter(Boolean);
 }
 
+const NO_PATTERNS: readonly RegExp[] = [];
+
 function has(item: ContentItem, labels: string[], extra: string[]): boolean {
-  const terms = [...item.terms, ...extra];
-  return labels.some((l) => terms.some((t) => l.includes(t)) || (item.patterns ?? []).some((p) => p.test(l)));
+  const terms = extra.length ? [...item.terms, ...extra] : item.terms;
+  const patterns = item.patterns ?? NO_PATTERNS;
+  return labels.some((l) => terms.some((t) => l.includes(t)) || patterns.some((p) => p.test(l)));
 }
 
 function proseHas(item: ContentItem, doc: ZwgkDocument, titleText: string): boolean {
@@ -92,6 +97,16 @@ function skeletonFix(doc: ZwgkDocument, item: ContentItem, before: number | unde
   return { range: [end, end], text: lead + block };
 }
 
+/**
+ * How to add an item, for the message: short names can be a label (咨询方式：…); long ones (年度报告的
+ * 政府信息公开行政复议、行政诉讼情况) read better as the heading the quick fix inserts.
+ */
+function contentHint(item: ContentItem): string {
+  return item.name.length <= 8
+    ? `（可用标题、“${item.name}：”标签或表头写明）`
+    : `（请增加标题“${item.skeleton ?? item.name}”，或在表头写明）`;
+}
+
 /** Start of the line holding offset `o`. */
 function lineStart(text: string, o: number): number {
   let i = o;
@@ -106,7 +121,8 @@ function lineStart(text: string, o: number): number {
 export const requiredContent: Rule<Options> = {
   meta: {
     id: 'required-content',
-    title: '缺少法定内容',
+    // 应有, not 法定: most items (扶贫、招生、执法 …) come from the 要点, a work plan, not from law.
+    title: '缺少应有内容',
     description: '按文档类型检查必须公开的内容：年度报告六个部分（报告年度2019年起）及政府报告的工作考核、社会评议和责任追究结果；决策草案及其说明、决策依据、提出意见的方式和期限；财政项目、行政执法、义务教育招生、扶贫、办事指南、“三定”规定的各项内容。标题、带“××：”的段落或表头均可，同义词（如“受益贫困户”“实施单位”“监督电话”）亦可。',
     category: '内容',
     defaultSeverity: 'warning',
@@ -216,7 +232,7 @@ export const requiredContent: Rule<Options> = {
       const clause = CLAUSES[item.clause];
       ctx.report({
         start: at.start, end: at.end,
-        message: `${spec.label}缺少“${item.name}”（可用标题、“${item.name}：”标签或表头写明）`,
+        message: `${spec.label}缺少“${item.name}”${contentHint(item)}`,
         clause,
         fix: skeletonFix(doc, item, before),
         data: { item: item.name, type: spec.type },

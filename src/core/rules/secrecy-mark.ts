@@ -1,7 +1,7 @@
 import type { Rule, Clause } from '../types';
 import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
-import { getField } from '../metadata';
+import { disclosureOf } from '../util/disclosure';
 
 /** A level with an optional space inside (版头 layouts write “秘 密”). */
 const LEVEL = '(?:绝[ \\u3000]?密|机[ \\u3000]?密|秘[ \\u3000]?密)';
@@ -30,19 +30,14 @@ const INTERNAL_ALONE_RE = new RegExp(`^${INTERNAL}(?:[，,、；;。.：:]?${KEE
 const INTERNAL_AT_RE = new RegExp(`^${INTERNAL}(?:[ \\u3000，,、；;。.：:]{0,3}${KEEP}){0,2}`);
 /** Any level or internal word, to locate an “alone” mark within its line. */
 const WORD_RE = new RegExp(`(?:密级[ \\u3000]{0,2}[:：][ \\u3000]{0,2})?${LEVEL}|${INTERNAL}`, 'g');
-/** （此件主动公开） / （此件公开发布） in the body. */
-const PUBLIC_NOTE_RE = /[（(][ \u3000]{0,2}此件(?:主动公开|公开发布)[ \u3000]{0,2}[）)]/;
 const OPEN_QUOTES = new Set(['“', '‘', '"', '\'', '「', '『', '《', '〈']);
 
 interface Hit { start: number; end: number; internal: boolean }
 
-/** How the document says it is published actively, or undefined. */
+/** How the document says it is published actively (util/disclosure: metadata, else 附注, else portal page), or undefined. */
 function activeDisclosure(doc: ZwgkDocument): string | undefined {
-  const f = getField(doc.metadata, '公开属性');
-  if (f && f.value.includes('主动公开')) return '元数据“公开属性”为主动公开';
-  const m = PUBLIC_NOTE_RE.exec(doc.text.slice(doc.bodyStart));
-  if (m) return `正文注明“${m[0]}”`;
-  return undefined;
+  const d = disclosureOf(doc);
+  return d?.value === '主动公开' ? d.why : undefined;
 }
 
 function stripMarkup(line: string): string {
@@ -57,7 +52,7 @@ export const secrecyMark: Rule = {
   meta: {
     id: 'secrecy-mark',
     title: '主动公开的文件带有密级或内部资料标志',
-    description: '公开属性为“主动公开”（元数据或正文“（此件主动公开）”）的文件中出现“绝密/机密/秘密★”密级标志或“内部资料”“内部文件 注意保存”等标志。',
+    description: '公开属性为“主动公开”（元数据“公开属性”，没有时看附注“（此件主动公开）”，保存的门户目录页面也算）的文件中出现“绝密/机密/秘密★”密级标志或“内部资料”“内部文件 注意保存”等标志。',
     category: '内容',
     defaultSeverity: 'error',
     clauses: [CLAUSES.tiaoli_14, CLAUSES.tiaoli_16],
@@ -77,9 +72,15 @@ export const secrecyMark: Rule = {
           count: 1,
         },
         {
-          title: '正文注明“此件主动公开”，版头却有“机密★”',
+          title: '附注“（此件主动公开）”，版头却有“机密★”',
           filename: 'tongzhi.txt',
           text: '机密★\n海口市人民政府办公室关于某某事项的通知\n……\n（此件主动公开）\n',
+          count: 1,
+        },
+        {
+          title: '保存的门户目录页面（目录页眉即主动公开）带有密级标志',
+          filename: 'page.txt',
+          text: '索 引 号: 00817804-9/2026-00012 分类: 通知公告\n发布机构: 市政府办公室 发文日期: 2026年03月02日\n名  称: 关于某事的通知\n\n秘密★1年\n\n关于某事的通知\n\n正文。\n',
           count: 1,
         },
         {
@@ -101,6 +102,10 @@ export const secrecyMark: Rule = {
         {
           title: '依申请公开的文件',
           text: '---\n公开属性: 依申请公开\n---\n\n秘密★1年\n\n# 某某情况的报告\n',
+        },
+        {
+          title: '元数据为依申请公开、附注却写“（此件主动公开）”：以元数据为准（矛盾由 metadata-required 报告）',
+          text: '---\n标题: 关于某事的通知\n公开属性: 依申请公开\n---\n\n秘密★1年\n\n# 关于某事的通知\n\n正文。\n\n2026年2月2日\n\n（此件主动公开）\n',
         },
         {
           title: '保密知识表格中的密级名称',

@@ -4,6 +4,7 @@
  * One bounded regex: linear time.
  */
 import { isValidDate, type SimpleDate } from '../dates';
+import { CN_DIGIT_VALUE, parseSmallNumber } from './cn-number';
 
 export interface ChineseNumeralDate extends SimpleDate {
   raw: string;
@@ -14,9 +15,6 @@ export interface ChineseNumeralDate extends SimpleDate {
 }
 
 const YEAR_DIGIT = '〇○零ＯO0一二三四五六七八九';
-const DIGITS: Record<string, number> = {
-  〇: 0, '○': 0, 零: 0, Ｏ: 0, O: 0, '0': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
 
 // No lookbehind (it makes V8 try every position slowly): the character before is checked in code.
 const CN_NUMERAL_DATE = new RegExp(
@@ -25,15 +23,6 @@ const CN_NUMERAL_DATE = new RegExp(
   'g',
 );
 
-/** Value of a Chinese number from 1 to 39 written 一 … 十 … 三十一. */
-function small(s: string): number {
-  const i = s.indexOf('十');
-  if (i < 0) return DIGITS[s];
-  const tens = i === 0 ? 1 : DIGITS[s[0]];
-  const ones = i === s.length - 1 ? 0 : DIGITS[s[s.length - 1]];
-  return tens * 10 + ones;
-}
-
 /** Every Chinese-numeral date in `text` (offsets relative to `text`). The year must have four numerals. */
 export function findChineseNumeralDates(text: string): ChineseNumeralDate[] {
   const out: ChineseNumeralDate[] = [];
@@ -41,12 +30,13 @@ export function findChineseNumeralDates(text: string): ChineseNumeralDate[] {
   for (const m of text.matchAll(CN_NUMERAL_DATE)) {
     // Part of a longer run of numerals (e.g. 一二〇一九年…): not a date of its own.
     if (m.index! > 0 && (YEAR_DIGIT.includes(text[m.index! - 1]) || text[m.index! - 1] === '十')) continue;
-    const yearDigits = [...m[1]].map((c) => DIGITS[c]);
+    const yearDigits = [...m[1]].map((c) => CN_DIGIT_VALUE[c]);
     // A year made only of 0/O characters (e.g. “OOOO年”) is not a year.
     if (yearDigits[0] === 0) continue;
     const year = yearDigits.reduce((a, d) => a * 10 + d, 0);
-    const month = small(m[2]);
-    const day = small(m[3]);
+    // The regex admits only 一…十二 and 一…三十一: parseSmallNumber always has a value.
+    const month = parseSmallNumber(m[2])!;
+    const day = parseSmallNumber(m[3])!;
     out.push({ year, month, day, raw: m[0], start: m.index!, end: m.index! + m[0].length, valid: isValidDate(year, month, day) });
   }
   return out;

@@ -11,6 +11,7 @@ import type { Calendar } from '../calendar';
 import { getField, getDateField, type MetaKey, type MetaField } from '../metadata';
 import { addDays, dayDiff, findDates, formatDate, isValidDate, compareDates, type SimpleDate, type DateMatch } from '../dates';
 import { toSimplified } from '../data/traditional';
+import { parseSmallNumber } from './cn-number';
 
 // ————————————————————————————————— wording —————————————————————————————————
 
@@ -30,26 +31,32 @@ export function isAfter(a: SimpleDate, b: SimpleDate): boolean {
 }
 
 /**
- * How late `actual` is past `deadline` in working days, worded for a message:
- * “晚于法定期限 3 个工作日”. When `actual` is a day off right after the deadline (0 working days),
- * “晚于法定期限（在期限届满后的休息日）”; when the calendar cannot count the days,
- * “晚于法定期限 12 天（工作日无法计算）”.
+ * What a deadline is called in a message: 法定期限 when a law or State Council regulation sets it (条例
+ * 第二十六、三十三、四十九条; 条例713号), 规定期限 when it comes from a work plan such as the 要点.
  */
-export function lateByWorkdays(cal: Calendar, deadline: SimpleDate, actual: SimpleDate): { text: string; workdays?: number; days: number } {
+export type DeadlineNoun = '法定期限' | '规定期限';
+
+/**
+ * How late `actual` is past `deadline` in working days, worded for a message (no spaces between digits and
+ * Chinese, as in 公文): “晚于法定期限3个工作日”. When `actual` is a day off right after the deadline
+ * (0 working days), “晚于法定期限（在期限届满后的休息日）”; when the calendar cannot count the days,
+ * “晚于法定期限12天（…工作日数无法计算）”.
+ */
+export function lateByWorkdays(cal: Calendar, deadline: SimpleDate, actual: SimpleDate, noun: DeadlineNoun): { text: string; workdays?: number; days: number } {
   const days = dayDiff(deadline, actual);
   const w = cal.workdaysBetween(deadline, actual);
   if (w === undefined) {
     const y = cal.uncoveredYear(addDays(deadline, 1), actual);
-    return { text: `晚于法定期限 ${days} 天（${y ?? ''}年不在工作日历数据范围内，工作日数无法计算）`, days };
+    return { text: `晚于${noun}${days}天（${y ?? ''}年不在工作日历数据范围内，工作日数无法计算）`, days };
   }
-  if (w === 0) return { text: '晚于法定期限（在期限届满后的休息日）', workdays: 0, days };
-  return { text: `晚于法定期限 ${w} 个工作日`, workdays: w, days };
+  if (w === 0) return { text: `晚于${noun}（在期限届满后的休息日）`, workdays: 0, days };
+  return { text: `晚于${noun}${w}个工作日`, workdays: w, days };
 }
 
-/** “晚于法定期限 10 天” for deadlines that are fixed calendar dates (1月31日、3月31日、5日、10日). */
-export function lateByDays(deadline: SimpleDate, actual: SimpleDate): { text: string; days: number } {
+/** “晚于法定期限10天” / “晚于规定期限7天” for deadlines that are fixed calendar dates (1月31日、3月31日、5日、10日). */
+export function lateByDays(deadline: SimpleDate, actual: SimpleDate, noun: DeadlineNoun): { text: string; days: number } {
   const days = dayDiff(deadline, actual);
-  return { text: `晚于法定期限 ${days} 天`, days };
+  return { text: `晚于${noun}${days}天`, days };
 }
 
 /**
@@ -59,7 +66,7 @@ export function lateByDays(deadline: SimpleDate, actual: SimpleDate): { text: st
 export function uncoveredMessage(cal: Calendar, what: string, from: SimpleDate, to: SimpleDate): string {
   const [a, b] = cal.range;
   const y = cal.uncoveredYear(from, to) ?? to.year;
-  return `无法计算${what}：${y}年不在工作日历数据范围内（国务院节假日安排 ${a}—${b} 年），不按周末推算；` +
+  return `无法计算${what}：${y}年不在工作日历数据范围内（国务院节假日安排${a}—${b}年），不按周末推算；` +
     '请人工核对，或在配置 calendar 中补充该年的节假日与调休工作日';
 }
 
@@ -252,6 +259,12 @@ export interface Level {
 }
 
 const DEPT_SUFFIX = /(办公厅|办公室|委员会|管理局|局|委|办|厅|中心|署|院|所|站|队|会|处|部|室)$/;
+/**
+ * A 街道办事处 (街道办, 街道) is the 区 government's 派出机关 and works at the level of a 乡镇人民政府: its
+ * annual report follows the government's 3月31日, as a 镇人民政府's does — not a department's 1月31日,
+ * which its 办/处 suffix would otherwise suggest.
+ */
+const SUBDISTRICT = /街道(?:办事处|办)?$/;
 const GOV_SUFFIX = /(人民政府|政府|自治区|自治州|自治县|省|市|区|县|州|盟|旗|镇|乡|街道)$/;
 
 /** government / department / undefined (ambiguous) for an authority name. */
@@ -261,7 +274,7 @@ export function classifyAuthority(name: string, asPublisher = false): AuthorityL
   // As 发布机构, a government's office publishes the government's report (条例 第四十九条 第二款)
   // as well as its own: ambiguous. Named in a title, it is the office's own report.
   if (asPublisher && /政府办公(厅|室)$/.test(n)) return undefined;
-  if (/(人民政府|政府)$/.test(n)) return 'government';
+  if (/(人民政府|政府)$/.test(n) || SUBDISTRICT.test(n)) return 'government';
   if (DEPT_SUFFIX.test(n)) return 'department';
   if (GOV_SUFFIX.test(n)) return 'government';
   return undefined;
@@ -283,6 +296,7 @@ export function authorityLevel(doc: ZwgkDocument): Level {
   const f = getField(doc.metadata, '机关层级');
   if (f && f.value) {
     const v = toSimplified(f.value);
+    if (/政府|街道|乡|镇/.test(v) && !/部门/.test(v)) return { level: 'government', reason: '由元数据“机关层级”声明' };
     if (/部门|局|委|办|厅/.test(v)) return { level: 'department', reason: '由元数据“机关层级”声明' };
     if (/政府/.test(v)) return { level: 'government', reason: '由元数据“机关层级”声明' };
   }
@@ -300,21 +314,6 @@ export function authorityLevel(doc: ZwgkDocument): Level {
   return { reason: '无法判断是政府还是政府部门的年度报告（可在元数据写明“机关层级: 政府”或“机关层级: 部门”）' };
 }
 
-// ————————————————————————————————— 主动公开 —————————————————————————————————
-
-/** 主动公开 from metadata 公开属性 or the 附注 （此件主动公开）/（此件公开发布） in the body. */
-export function proactiveMark(doc: ZwgkDocument): { start: number; end: number; source: string } | undefined {
-  const f = getField(doc.metadata, '公开属性');
-  if (f && f.value) {
-    return /主动公开/.test(toSimplified(f.value)) ? { start: f.start, end: f.end, source: '元数据“公开属性”' } : undefined;
-  }
-  const norm = normalizedText(doc);
-  const re = /[（(]\s{0,2}此件(主动公开|公开发布)\s{0,2}[）)]/g;
-  re.lastIndex = doc.bodyStart;
-  const m = re.exec(norm);
-  return m ? { start: m.index, end: m.index + m[0].length, source: `附注“${m[0]}”` } : undefined;
-}
-
 // ————————————————————————————————— comment window (决策草案) —————————————————————————————————
 
 export interface CommentWindow {
@@ -330,19 +329,6 @@ export interface CommentWindow {
   raw: string;
   /** How the start was found when the text names only the end or a length. */
   startSource?: string;
-}
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 30 / 三十 / 十五 / 二十一 → number (up to 99). */
-export function parseSmallNumber(s: string): number | undefined {
-  if (/^[0-9]{1,3}$/.test(s)) return Number(s);
-  if (!/^[零〇一二两三四五六七八九十]{1,3}$/.test(s)) return undefined;
-  const i = s.indexOf('十');
-  if (i < 0) return s.length === 1 ? CN_DIGITS[s] : undefined;
-  const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)];
-  const ones = i === s.length - 1 ? 0 : CN_DIGITS[s.slice(i + 1)];
-  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
 }
 
 const CONNECTOR = /^\s{0,2}(?:起\s{0,2})?(?:至|到|～|~|—{1,2}|－|-)\s{0,2}/;

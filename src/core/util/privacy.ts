@@ -65,6 +65,16 @@ export function isValidId18(id: string): boolean {
 }
 
 /**
+ * An 18-character number shaped like a 身份证号 — province code and birth date plausible — whatever its check
+ * character: a mistyped ID (one wrong digit) still discloses most of a real one.
+ */
+export function isPlausibleId18(id: string): boolean {
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) return false;
+  if (!PROVINCES.has(id.slice(0, 2))) return false;
+  return plausibleBirthDate(+id.slice(6, 10), +id.slice(10, 12), +id.slice(12, 14));
+}
+
+/**
  * A 15-digit 身份证号 (issued before 1999: 6-digit area, YYMMDD in the 1900s, 3-digit sequence). It has no
  * check digit, so only the province code and the birth date can be verified — about 1 in 30 random
  * 15-digit numbers pass, too many for an unlabelled number. Callers require a 身份证 label.
@@ -220,6 +230,11 @@ export function findLabel(doc: ZwgkDocument, target: ScanTarget, start: number, 
   return lastMatch(labelRe, lineBefore(doc.text, abs));
 }
 
+/** The column header of the table cell (Markdown or plain-text table) holding document offset `at`, if any. */
+export function columnHeaderAt(doc: ZwgkDocument, at: number): string | undefined {
+  return cellAt(doc, at)?.header;
+}
+
 function lastMatch(re: RegExp, s: string): string | undefined {
   if (!s) return undefined;
   re.lastIndex = 0;
@@ -298,6 +313,8 @@ function textCellAt(text: string, offset: number): Cell | undefined {
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
     const prev = text.slice(prevStart, prevEnd).replace(/\r$/, '');
     if (prev.trim() === '') break;
+    // A Markdown-style delimiter row (|---|:--:|) is not a header.
+    if (/^[\s|:\-—]+$/.test(prev)) { pos = prevStart; continue; }
     const pf = fieldsOf(prev);
     if (!whitespaceTable || pf.length === fields.length) {
       const h = pf[col];

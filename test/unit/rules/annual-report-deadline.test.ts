@@ -20,7 +20,7 @@ describe(ID, () => {
       assert.equal(spanOf(text, m), '2020-02-10');
       assert.match(m.message, /政府部门的年度报告（2019年度）应于2020年1月31日前公布/);
       assert.match(m.message, /由标题中的机关“海口市生态环境局”推断/);
-      assert.match(m.message, /晚于法定期限 10 天/);
+      assert.match(m.message, /晚于法定期限10天/);
       assert.deepEqual(m.data, { deadline: '2020-01-31', daysLate: 10, level: 'department', reportYear: 2019 });
       assert.equal(m.severity, 'warning');
       assert.equal(m.clause.id, '条例 第四十九条');
@@ -29,14 +29,14 @@ describe(ID, () => {
     it('1月31日 itself is on time; 2月1日 is one day late', () => {
       assert.deepEqual(lintWith(ID, fm('发布日期: 2020-01-31', DEPT)), []);
       const [m] = lintWith(ID, fm('发布日期: 2020-02-01', DEPT));
-      assert.match(m.message, /晚于法定期限 1 天/);
+      assert.match(m.message, /晚于法定期限1天/);
     });
 
     it('reports for years before 2019 were due by 3月31日 for everyone (the 1月31日 rule came with the 2019 条例)', () => {
       const t = '海口市水务局2018年政府信息公开工作年度报告';
       assert.deepEqual(lintWith(ID, fm('发布日期: 2019-03-20', t)), []);
       const [m] = lintWith(ID, fm('发布日期: 2019-04-02', t));
-      assert.match(m.message, /应于2019年3月31日前公布.*晚于法定期限 2 天/);
+      assert.match(m.message, /应于2019年3月31日前公布.*晚于法定期限2天/);
     });
   });
 
@@ -49,7 +49,7 @@ describe(ID, () => {
     it('4月1日 is one day late; 2月 is fine for a government', () => {
       const [m] = lintWith(ID, fm('发布日期: 2020-04-01', GOV));
       assert.match(m.message, /^政府的年度报告（2019年度）应于2020年3月31日前公布/);
-      assert.match(m.message, /晚于法定期限 1 天/);
+      assert.match(m.message, /晚于法定期限1天/);
       assert.equal(m.data?.deadline, '2020-03-31');
       assert.deepEqual(lintWith(ID, fm('发布日期: 2020-02-20', GOV)), []);
     });
@@ -78,12 +78,26 @@ describe(ID, () => {
       const t = '2019年政府信息公开工作年度报告';
       const [info] = lintWith(ID, fm('发布机构: 海口市人民政府办公厅\n发布日期: 2020-02-20', t));
       assert.equal(info.severity, 'info');
-      assert.match(info.message, /若这是政府部门的年度报告，应于2020年1月31日前公布.*晚于法定期限 20 天/);
+      assert.match(info.message, /若这是政府部门的年度报告，应于2020年1月31日前公布.*晚于法定期限20天/);
       assert.match(info.message, /机关层级/);
       // After 3月31日 it is late whatever the level.
       const [late] = lintWith(ID, fm('发布机构: 海口市人民政府办公厅\n发布日期: 2020-04-10', t));
       assert.equal(late.severity, 'warning');
-      assert.match(late.message, /最迟应于2020年3月31日前公布.*晚于法定期限 10 天/);
+      assert.match(late.message, /最迟应于2020年3月31日前公布.*晚于法定期限10天/);
+    });
+
+    it('a 街道办事处 is a 派出机关 at the level of a 乡镇: 3月31日, like a 镇人民政府 (FP-6)', () => {
+      for (const org of ['海口市龙华区金贸街道办事处', '海口市美兰区海府路街道', '龙华区金贸街道办', '海口市琼山区三门坡镇人民政府']) {
+        const title = `${org}2025年政府信息公开工作年度报告`;
+        assert.deepEqual(lintWith(ID, fm('发布日期: 2026-03-20', title)), [], org);
+        const [m] = lintWith(ID, fm('发布日期: 2026-04-02', title));
+        assert.equal(m.data?.level, 'government', org);
+      }
+      // As 发布机构, and as a declared 机关层级.
+      assert.deepEqual(lintWith(ID, fm('发布机构: 海口市龙华区金贸街道办事处\n发布日期: 2026-03-20', '2025年政府信息公开工作年度报告')), []);
+      assert.deepEqual(lintWith(ID, fm('机关层级: 街道办事处\n发布日期: 2026-03-20', DEPT.replace('2019', '2025'))), []);
+      // The 办事处 of a department is still a department.
+      assert.equal(lintWith(ID, fm('发布日期: 2026-02-10', '海口市水务局驻京办事处2025年政府信息公开工作年度报告'))[0].data?.level, 'department');
     });
   });
 
@@ -120,7 +134,7 @@ describe(ID, () => {
       const late = text.replace('发文日期: 2016年02月26日', '发文日期: 2016年04月06日');
       const [m] = lintWith(ID, late, { filename: '03.txt' });
       assert.match(m.message, /^政府的年度报告（2015年度）应于2016年3月31日前公布（由标题中的机关“海口市”推断）/);
-      assert.match(m.message, /晚于法定期限 6 天/);
+      assert.match(m.message, /晚于法定期限6天/);
     });
 
     it('11 国办公开办函〔2021〕30号 (the format notice, republished) is not a report', () => {
@@ -134,7 +148,7 @@ describe(ID, () => {
       const text = '---\n标题: 武汉市生态环境局2020年政府信息公开工作年度报告\n发布日期: 2021-02-05\n---\n\n' + raw;
       const [m] = lintWith(ID, text);
       assert.equal(m.data?.level, 'department');
-      assert.match(m.message, /2021年1月31日.*晚于法定期限 5 天/);
+      assert.match(m.message, /2021年1月31日.*晚于法定期限5天/);
     });
   });
 });

@@ -32,7 +32,7 @@ describe('date-format', () => {
     it('correct real dates stay quiet (2015年1月1日, 2017年12月13日, 2020年6月10日, ISO catalogue times)', () => {
       for (const name of ['03-haikou-2015-annual-report-oldformat.txt', '07-qingyuan-2020-zhengqiu-yijian-14days.txt', '08-wuyuan-xingzheng-zhifa-gongshi-zhidu.txt', '10-guangzhou-2017-jiedu-banfa.txt', '11-guoban-2021-30-nianbao-geshi-republished.txt', '12-wuhan-sthjj-2020-nianbao-2019format-tables.txt']) {
         assert.deepEqual(lintWith(ID, saved(notice(name)), { filename: name }).map((m) => m.message), [], name);
-        // As stored, the catalogue lines (发文日期: 2016年02月26日) sit in the body: their label keeps them quiet.
+        // As stored (SOURCE:/NOTE: lines above the header) the header is still read as the catalogue: 发文日期 2016年02月26日 is a catalogue value.
         assert.deepEqual(lintWith(ID, notice(name), { filename: name }).map((m) => m.message), [], name);
       }
     });
@@ -112,6 +112,38 @@ describe('date-format', () => {
       assert.deepEqual(lintWith(ID, '来源：市政府办公室 发布时间：2019年06月24日\n\n正文。\n'), []);
       assert.deepEqual(lintWith(ID, '| 发文日期 | 2019年06月24日 |\n|---|---|\n'), []);
       assert.equal(lintWith(ID, '发布时间：2019年02月30日\n')[0].severity, 'error');
+    });
+
+    it('FN-1: the label exemption holds only in the catalogue block, and only for catalogue date labels', () => {
+      const body = (s: string) => `---\n标题: 关于报名的通知\n---\n\n# 关于报名的通知\n\n${s}\n`;
+      // Generic labels and 成文日期 in the body: 公文 style.
+      for (const s of ['截止日期：2026年03月05日', '报名时间：2026年07月01日至2026年07月10日。', '成文日期：2026年03月05日', '日期: 2026年03月05日']) {
+        assert.ok(lintWith(ID, body(s)).length >= 1, s);
+      }
+      assert.equal(lintWith(ID, body('报名时间：2026年07月01日至2026年07月10日。')).length, 2, 'both dates of one sentence');
+      // A catalogue date label deep in the body, without other catalogue keys: 公文 style too.
+      const deep = body('一\n\n二\n\n三\n\n四\n\n五\n\n六\n\n本通知发布日期：2026年03月05日');
+      assert.equal(lintWith(ID, deep).length, 1);
+      // …but a catalogue line (another key on it) anywhere is a catalogue value.
+      assert.deepEqual(lintWith(ID, deep.replace('本通知发布日期', '信息来源：本网 发布日期')), []);
+    });
+
+    it('FN-7: 2026.3.2 and 2026/03/02 in a draft’s body are info with a fix; hyphen ISO, tables and notes are left alone', () => {
+      const draft = (s: string) => `---\n标题: 关于报送材料的通知\n---\n\n# 关于报送材料的通知\n\n${s}\n`;
+      const [m] = lintWith(ID, draft('请于2026.3.2前报送。'));
+      assert.deepEqual([m.severity, m.message, m.fix?.text], ['info', '公文正文中的日期宜写作“2026年3月2日”，而不是“2026.3.2”', '2026年3月2日']);
+      assert.equal(fixWith(ID, draft('请于2026/03/02前报送。')), draft('请于2026年3月2日前报送。'));
+      for (const s of ['2026-03-02起施行。', '| 日期 |\n|---|\n| 2026/03/02 |', '见第2019.3.4节。', '2026.3.2版', 'V2026-03-45', 'build_2026.3.2']) {
+        assert.deepEqual(lintWith(ID, draft(s)), [], s);
+      }
+      assert.deepEqual(lintWith(ID, '# 周会\n\n2026/03/02 开会\n'), []);
+      assert.equal(lintWith(ID, '海口市某局关于X的通知\n\n请于2026/03/02前报送。\n', { filename: 'a.txt' }).length, 0, 'a plain .txt note of type 其他');
+      assert.equal(lintWith(ID, '海口市某局关于X的通知\n\n请于2026/03/02前报送。\n\n（此件主动公开）\n', { filename: 'a.txt' }).length, 1, 'a 附注 makes it a 公文');
+    });
+
+    it('FP-8: an ISO-looking run glued to a letter is a version, not an impossible date', () => {
+      assert.deepEqual(lintWith(ID, '平台升级到V2026-03-45版。'), []);
+      assert.equal(lintWith(ID, '本办法自2026-03-45起施行。')[0].severity, 'error');
     });
 
     it('code is not scanned', () => {

@@ -21,6 +21,7 @@ function spans(text: string, filename = 'draft.md'): string[] {
 function assertWellFormed(text: string, msgs: LintMessage[]): void {
   for (const m of msgs) {
     const s = spanOf(text, m);
+    if (/^\.{3}(?:\.{3})?$/.test(s)) { assert.equal(m.fix?.text, '……'); continue; }
     assert.equal(s.length, 1, `1-character range, got ${JSON.stringify(s)}`);
     assert.ok(HALF.test(s));
     assert.ok(m.fix && m.fix.range[1] === m.end && (m.fix.text === FULL[s] || (s === '.' && m.fix.text === '、')));
@@ -83,10 +84,14 @@ describe('fullwidth-punctuation', () => {
       it(f, () => {
         const text = fs.readFileSync(path.join(FIX, 'real-notices', f), 'utf8');
         const msgs = lintWith(ID, text, { filename: f });
-        assert.ok(msgs.every((m) => m.ruleId === ID));
+        // The stored copies lost their full-width marks: there is something to report, never in the catalogue header.
+        assert.ok(msgs.length > 0, 'the stored copy has half-width marks');
+        const bodyStart = new ZwgkDocument(text, f).bodyStart;
+        assert.deepEqual(msgs.filter((m) => m.start < bodyStart).map((m) => `${m.line}:${m.column}`), [], 'no report in the catalogue header');
         assertWellFormed(text, msgs);
         const fixed = fixWith(ID, text, { filename: f });
         assert.equal(fixWith(ID, fixed, { filename: f }), fixed);
+        assert.deepEqual(lintWith(ID, fixed, { filename: f }).map((m) => `${m.line}:${m.column} ${m.message}`), [], 'the fix leaves nothing to report');
         // URLs survive the fix untouched.
         for (const url of text.match(/https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]{1,300}/g) ?? []) {
           const core = url.replace(/[.,:;?!)]+$/, '');
@@ -106,6 +111,11 @@ describe('fullwidth-punctuation', () => {
   });
 
   describe('stays quiet', () => {
+    it('on quoted examples without Chinese (FP-8); a quotation with Chinese in it is still checked', () => {
+      assert.deepEqual(spans('如将“〔2026〕”写成“(2026)”，把“,”改为“，”，或写成‘(a)’。'), []);
+      assert.deepEqual(spans('标题写成“关于(试行)的通知”。'), ['(', ')']);
+      assert.deepEqual(spans('他说“好,走”。'), [',']);
+    });
     it('on numbers, times, ratios, decimals, thousands and list numbers', () => {
       const text = '增长3.5%，合计1,000万元；10:30开始，比例1:2，第3.2节，版本v2.0。\n\n1.加强组织领导。\n\n2.完善制度。\n';
       assert.deepEqual(spans(text), []);
@@ -137,10 +147,14 @@ describe('fullwidth-punctuation', () => {
       const text = '---\n标题: 海口市2019年政务公开工作要点\n文号: 海府办函〔2019〕168号\n---\n\n正文。\n';
       assert.deepEqual(spans(text), []);
     });
-    it('on English text, abbreviations and ellipses', () => {
-      const text = 'Open Government Information (OGI), see U.S. practice. 等等...\n\n注:U.S.政府\n';
-      assert.deepEqual(spans(text).filter((s) => s !== ':'), []);
+    it('on English text, abbreviations and English ellipses; a Chinese ellipsis written ... or ...... is reported (FN-7)', () => {
+      const text = 'Open Government Information (OGI), see U.S. practice... and so on\n\n注:U.S.政府\n';
       assert.deepEqual(spans(text), [':']);
+      const cn = '等等...\n\n包括政务公开......等工作。共....项。[... the stored copy ends here ...]\n';
+      const msgs = lintWith(ID, cn);
+      assert.deepEqual(msgs.map((m) => spanOf(cn, m)), ['...', '......']);
+      assert.equal(msgs[0].message, '中文文本中的省略号应使用“……”，而不是“...”');
+      assert.equal(fixWith(ID, cn), '等等……\n\n包括政务公开……等工作。共....项。[... the stored copy ends here ...]\n');
     });
     it('on brackets around numbers between digits and in English: 电话(0898)68725613, version (2019) of', () => {
       assert.deepEqual(spans('联系电话(0898)68725613。'), []);

@@ -65,7 +65,7 @@ describe('index-number-format', () => {
       const msgs = lintWith(ID, text);
       assert.equal(msgs.length, 1);
       assert.equal(spanOf(text, msgs[0]), '00817804-8');
-      assert.match(msgs[0].message, /按 GB 11714 应为“9”/);
+      assert.match(msgs[0].message, /按GB 11714应为“9”/);
       assert.equal(msgs[0].fix, undefined);
     });
 
@@ -73,7 +73,7 @@ describe('index-number-format', () => {
       const text = fm('11341702486344515A/2021-00013');
       const [m] = lintWith(ID, text);
       assert.equal(spanOf(text, m), '11341702486344515A');
-      assert.match(m.message, /按 GB 32100 应为“H”/);
+      assert.match(m.message, /按GB 32100应为“H”/);
     });
 
     it('implausible year: reported on the year', () => {

@@ -41,7 +41,7 @@ describe(ID, () => {
     }
   });
 
-  it('a Q&A interpretation counts questions and cites 要点 二（三）', () => {
+  it('a Q&A interpretation counts questions and cites the nine elements (jiedu_elements), like the sectioned form', () => {
     const text = read('wrong-drafter/政策问答/增设电梯政策问答.md');
     const msgs = lintWith(ID, text, { filename: 'qa.md' });
     assert.deepEqual(msgs.map((m) => m.message), [
@@ -52,7 +52,14 @@ describe(ID, () => {
       '政策问答缺少关于“惠民举措”的问题（如“群众（企业）能享受哪些优惠？”）',
       '政策问答缺少关于“新旧政策差异”的问题（如“与原政策相比有哪些变化？”）',
     ]);
-    assert.ok(msgs.every((m) => m.clause.id === '要点 二（三）'));
+    assert.ok(msgs.every((m) => m.clause.id === '政策解读内容要素'));
+  });
+
+  it('惠民举措 asked in ordinary words: 带来哪些便利, 更方便, 能得到哪些帮助 (FP-5); 带来哪些变化 is no such question', () => {
+    const qa = (q: string) => `---\n标题: 《海口市城市道路占用挖掘管理办法》政策问答\n文档类型: 政策解读\n---\n\n# 政策问答\n\n问一：为什么出台《办法》？\n\n答：略。\n\n问二：${q}\n\n答：略。\n`;
+    const asksFor = (q: string) => !lintWith(ID, qa(q), { options: { elements: ['惠民举措'] } }).some((m) => m.data?.element === '惠民举措');
+    for (const q of ['《办法》给市民带来哪些便利？', '今后办理占道审批是否更方便？', '沿街商户能得到哪些帮助？', '群众能获得什么实惠？']) assert.ok(asksFor(q), q);
+    for (const q of ['《办法》带来哪些变化？', '《办法》会带来什么影响？', '审批时限是多少？']) assert.ok(!asksFor(q), q);
   });
 
   it('labelled paragraphs (出台背景：…) and numbered plain-text lines count; the title does not', () => {

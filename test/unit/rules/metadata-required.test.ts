@@ -24,14 +24,23 @@ describe('metadata-required', () => {
       assert.deepEqual([d.value, d.from, SEED.slice(d.start, d.end)], ['主动公开', 'note', '(此件主动公开)']);
     });
 
-    it('without its 附注 the seed lacks a 公开属性 — one message, on the header’s first line, no fix for a portal header', () => {
+    it('without its 附注 the seed stays quiet: a saved portal page is 主动公开 (FP-3); the same fields in front matter warn', () => {
       const text = SEED.replace('(此件主动公开)', '');
-      const msgs = lintWith(ID, text, { filename: 'seed.txt' });
-      assert.equal(msgs.length, 1);
-      assert.match(msgs[0].message, /缺少目录元数据“公开属性”/);
-      assert.equal(spanOf(text, msgs[0]), '索 引 号: 00817804-9/2019-13123 分类: 规划计划');
-      assert.equal(msgs[0].fix, undefined);
-      assert.equal(msgs[0].clause.id, '公开属性源头认定');
+      assert.deepEqual(lintWith(ID, text, { filename: 'seed.txt' }), []);
+      const d = disclosureOf(new ZwgkDocument(text, 'seed.txt'))!;
+      assert.deepEqual([d.value, d.from], ['主动公开', 'portal']);
+      const asFrontMatter = fm('标题: 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n发布机构: 市政府办公室\n发文日期: 2019年06月24日\n索引号: 00817804-9/2019-13123');
+      const [m, ...rest] = lintWith(ID, asFrontMatter);
+      assert.equal(rest.length, 0);
+      assert.match(m.message, /缺少目录元数据“公开属性”/);
+      assert.equal(m.clause.id, '公开属性源头认定');
+    });
+
+    it('a saved portal page without 索引号 is not asked for one (its header is the portal’s); a stated 主动公开 is', () => {
+      const page = '索 引 号: 分类: 通知公告\n发布机构: 市政府办公室 发文日期: 2026年03月02日\n名  称: 关于某事的通知\n\n关于某事的通知\n';
+      assert.deepEqual(lintWith(ID, page.replace('索 引 号: ', ''), { filename: 'p.txt' }), []);
+      const stated = page.replace('索 引 号: ', '').replace('\n\n关于', '\n公开属性: 主动公开\n\n关于');
+      assert.deepEqual(lintWith(ID, stated, { filename: 'p.txt' }).map((m) => m.message.replace(/：.*/, '')), ['缺少目录元数据“索引号”']);
     });
 
     for (const name of NOTICES) {
@@ -43,11 +52,12 @@ describe('metadata-required', () => {
       });
     }
 
-    it('saved portal pages 03 and 04 lack only the 公开属性 (their 文号 field is empty but not required for their type)', () => {
+    it('saved portal pages 03 and 04 stay quiet, as stored (SOURCE:/NOTE: above the header) and as saved', () => {
       for (const name of ['03-haikou-2015-annual-report-oldformat.txt', '04-haikou-2020-yiwu-jiaoyu-zhaosheng.txt']) {
-        const text = saved(notice(name));
-        const msgs = lintWith(ID, text, { filename: name });
-        assert.deepEqual(msgs.map((m) => [m.line, m.message.replace(/：.*/, '')]), [[1, '缺少目录元数据“公开属性”']], name);
+        for (const text of [notice(name), saved(notice(name))]) {
+          assert.equal(new ZwgkDocument(text, name).metadata.source, 'header', name);
+          assert.deepEqual(lintWith(ID, text, { filename: name }), [], name);
+        }
       }
     });
   });
@@ -73,6 +83,15 @@ describe('metadata-required', () => {
       const after = lintWith(ID, fixed);
       assert.deepEqual(after.map((m) => spanOf(fixed, m).replace(/:.*/, '')), ['发布机构', '成文日期', '公开属性']);
       assert.ok(after.every((m) => !m.fix && /为空/.test(m.message)));
+    });
+
+    it('M-3: each field cites its own source', () => {
+      const clauseOf = (text: string) => Object.fromEntries(lintWith(ID, text).map((m) => [m.message.replace(/^缺少目录元数据“(.*?)”.*|^目录元数据“(.*?)”为空.*/, '$1$2'), m.clause.id]));
+      assert.deepEqual(clauseOf(fm('文档类型: 规范性文件\n标题: 海口市某某办法')), {
+        发布机构: '目录字段', '成文日期（或发布日期）': '条例 第十二条', 公开属性: '公开属性源头认定', 文号: '7.2.5 发文字号',
+      });
+      assert.deepEqual(clauseOf(fm('标题: x\n发布机构: x\n成文日期: 2019-06-21\n公开属性: 主动公开')), { 索引号: '索引号' });
+      assert.deepEqual(clauseOf(fm('标题: x\n发布机构: x\n成文日期: 2019-06-21\n公开属性: 不予公开')), { 不予公开理由: '公开属性源头认定' });
     });
 
     it('CRLF: the skeleton uses the document’s line ending', () => {

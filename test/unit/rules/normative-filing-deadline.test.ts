@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lintWith, spanOf } from '../../helpers/lint';
-import { filingPeriod, filingDeadline } from '../../../src/core/rules/normative-filing-deadline';
+import { filingPeriod, filingDeadline, isDistrictAuthor } from '../../../src/core/rules/normative-filing-deadline';
 import { formatDate } from '../../../src/core';
 
 const ID = 'normative-filing-deadline';
@@ -22,6 +22,13 @@ describe(ID, () => {
       assert.equal(filingPeriod('2026年3月5日规范性文件报送'), undefined); // a date, not a month
     });
 
+    it('reports, notices and reviews about filings are not the filing (FP-4)', () => {
+      for (const t of [
+        '海口市人民政府办公室关于2026年第一季度行政规范性文件备案审查情况的通报', '关于做好2026年第一季度规范性文件报送工作的通知',
+        '2026年3月规范性文件报送情况的报告', '美兰区2026年第一季度规范性文件清理汇总', '2026年3月规范性文件备案', '2026年3月规范性文件目录',
+      ]) assert.equal(filingPeriod(t), undefined, t);
+    });
+
     it('deadlines: the 5th of the next month, the 10th after the quarter; December rolls into January', () => {
       const f = (t: string) => formatDate(filingDeadline(filingPeriod(t)!));
       assert.equal(f('2026年3月规范性文件报送'), '2026-04-05');
@@ -41,7 +48,7 @@ describe(ID, () => {
       const [m, ...rest] = lintWith(ID, text);
       assert.equal(rest.length, 0);
       assert.equal(spanOf(text, m), '2026-04-06');
-      assert.equal(m.message, '2026年3月的规范性文件按月汇总的应于下月5日前报送（截止日2026年4月5日，当日视为按期），成文日期2026年4月6日晚于法定期限 1 天');
+      assert.equal(m.message, '2026年3月的规范性文件按月汇总的应于下月5日前报送（截止日2026年4月5日，当日视为按期），成文日期2026年4月6日晚于规定期限1天');
       assert.deepEqual(m.data, { deadline: '2026-04-05', daysLate: 1, period: '2026年3月' });
       assert.equal(m.clause.id, '要点 三（三）');
     });
@@ -59,8 +66,20 @@ describe(ID, () => {
     it('04-10 on time for Q1, 04-15 five days late; Q4 due 01-10 of the next year', () => {
       assert.deepEqual(lintWith(ID, doc('美兰区2026年第一季度规范性文件汇总', '发布日期: 2026-04-10')), []);
       const [m] = lintWith(ID, doc('美兰区2026年第一季度规范性文件汇总', '发布日期: 2026-04-15'));
-      assert.match(m.message, /2026年第一季度的规范性文件按季度汇总的应于次月10日前报送（截止日2026年4月10日，当日视为按期）.*晚于法定期限 5 天/);
+      assert.match(m.message, /2026年第一季度的规范性文件按季度汇总的应于次月10日前报送（截止日2026年4月10日，当日视为按期）.*晚于规定期限5天/);
       assert.equal(lintWith(ID, doc('美兰区2025年第四季度规范性文件汇总', '发布日期: 2026-01-11'))[0].data?.deadline, '2026-01-10');
+    });
+
+    it('only districts file quarterly: a city authority’s quarterly summary is not checked; an unnamed author is', () => {
+      assert.equal(isDistrictAuthor('海口市龙华区人民政府2026年第一季度规范性文件汇总', undefined), true);
+      assert.equal(isDistrictAuthor('2026年第一季度规范性文件汇总', '海口市美兰区人民政府办公室'), true);
+      assert.equal(isDistrictAuthor('海口市司法局2026年第一季度规范性文件汇总', undefined), false);
+      assert.equal(isDistrictAuthor('海口市某某社区2026年第一季度规范性文件汇总', undefined), false);
+      assert.equal(isDistrictAuthor('2026年第一季度规范性文件汇总', undefined), undefined);
+      assert.deepEqual(lintWith(ID, doc('海口市司法局2026年第一季度规范性文件汇总', '发布日期: 2026-04-15')), []);
+      assert.deepEqual(lintWith(ID, doc('2026年第一季度规范性文件汇总', '发布机构: 海口市人民政府办公室\n发布日期: 2026-04-15')), []);
+      assert.equal(lintWith(ID, doc('2026年第一季度规范性文件汇总', '发布日期: 2026-04-15')).length, 1);
+      assert.equal(lintWith(ID, doc('海口市龙华区人民政府2026年第一季度规范性文件汇总', '发布日期: 2026-04-15')).length, 1);
     });
   });
 
@@ -68,7 +87,7 @@ describe(ID, () => {
     const text = '海口市某某局2026年2月规范性文件报送情况\n\n市政府档案馆：\n\n现将本局2026年2月制定的规范性文件报送如下。\n\n海口市某某局\n\n2026年3月9日\n';
     const [m] = lintWith(ID, text, { filename: 'baosong.txt' });
     assert.equal(spanOf(text, m), '2026年3月9日');
-    assert.match(m.message, /截止日2026年3月5日.*正文落款日期2026年3月9日晚于法定期限 4 天/);
+    assert.match(m.message, /截止日2026年3月5日.*正文落款日期2026年3月9日晚于规定期限4天/);
   });
 
   it('options for other cities’ deadlines', () => {

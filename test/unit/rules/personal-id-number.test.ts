@@ -85,6 +85,23 @@ describe('personal-id-number', () => {
       const txt = '序号 姓名 身份证号码 金额\n1 王某某 460100850312123 3000\n2 李某某 460106900101452 3000\n';
       assert.equal(lintWith(ID, txt, { filename: 'list.txt' }).length, 2);
     });
+    it('FN-3/FN-4: a labelled number with a wrong check character but a plausible region and birth date is a warning without a fix', () => {
+      const bad = VALID.slice(0, 17) + '3';
+      assert.equal(isValidId18(bad), false);
+      for (const text of [`身份证号：${bad}`, `| 姓名 | 身份证号 |\n|---|---|\n| 王某某 | ${bad} |\n`, `公民身份号码 ${bad.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))}`]) {
+        const [m, ...rest] = lintWith(ID, text);
+        assert.equal(rest.length, 0, text);
+        assert.equal(m.severity, 'warning');
+        assert.equal(m.fix, undefined);
+        assert.match(m.message, /^身份证号“[4４][6６]\*{14}.[3３]”未脱敏：校验码不符/);
+        assert.ok(!m.message.includes(bad.slice(2, 16)), 'the number is masked in the message');
+        assert.equal(fixWith(ID, text), text, 'no fix');
+      }
+      // Unlabelled, labelled as something else, or implausible: quiet.
+      for (const text of [`编号：${bad}`, `王某某 ${bad}`, `统一社会信用代码：${bad}`, `身份证号：${VALID.slice(0, 10)}13${VALID.slice(12, 17)}3`, `身份证号：99${VALID.slice(2, 17)}3`]) {
+        assert.deepEqual(lintWith(ID, text), [], text);
+      }
+    });
     it('metadata values (front matter), range inside the value', () => {
       const text = `---\n标题: 关于王某某申请的答复\n申请人身份证号: ${VALID}\n---\n\n正文\n`;
       const [m] = lintWith(ID, text);

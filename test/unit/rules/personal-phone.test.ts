@@ -114,6 +114,24 @@ describe('personal-phone', () => {
       assert.equal(lintWith(ID, '监督电话：13812345678', { options: { quietLabels: ['值班电话'] } }).length, 1);
       assert.equal(lintWith(ID, '值班电话：13812345678', { options: { quietLabels: ['值班电话'] } }).length, 0);
     });
+    it('11-digit amounts, counts and serial numbers (unit after, label before, column header)', () => {
+      for (const s of [
+        '全年一般公共预算支出15623456789元。', '预算安排 15623456789 万元', '访问量达15812345678人次', '收到申请共计13812345678件',
+        '涉及13812345678户', '增长率13812345678%', '订单号：13812345678', '发票号码13812345678', '合同编号 13812345678',
+        '全市常住人口（2025年）：人数 19912345678？', '人民币￥13812345678',
+      ]) assert.deepEqual(spans(s), [], s);
+      assert.deepEqual(spans('| 项目 | 预算金额（元） |\n|---|---|\n| 城乡低保 | 18560000000 |\n| 道路 | 13512345678 |\n'), []);
+      assert.deepEqual(spans('项目\t申请件数\n政府信息公开\t13812345678\n', 'a.txt'), []);
+      assert.deepEqual(spans('---\n标题: 某某预算\n预算总额: 15623456789\n---\n\n正文\n'), []);
+    });
+    it('still fires on phones near amounts: the phone label is nearer, or the amount is in another clause', () => {
+      assert.deepEqual(spans('补助金额2400元，联系电话13812345678'), ['13812345678']);
+      assert.deepEqual(spans('补助资金3000元，李某某13987654321，王某某13812345678'), ['13987654321', '13812345678']);
+      assert.deepEqual(spans('手机号码13812345678'), ['13812345678']);
+      assert.deepEqual(spans('电话号码：13812345678（人民路店）'), ['13812345678']);
+      assert.deepEqual(spans('| 户主 | 补助金额（元） | 联系电话 |\n|---|---|---|\n| 王某某 | 2400 | 13812345678 |\n'), ['13812345678']);
+      assert.deepEqual(spans('| 金额 |\n|---|\n| 联系电话13812345678 |\n'), ['13812345678']);
+    });
     it('URLs and e-mail addresses', () => {
       assert.deepEqual(spans('详见 http://www.haikou.gov.cn/xxgk/13812345678.shtml', 'a.txt'), []);
       assert.deepEqual(spans('详见 <http://www.haikou.gov.cn/13812345678>'), []);
@@ -121,6 +139,11 @@ describe('personal-phone', () => {
   });
 
   describe('fixes', () => {
+    it('never touch an amount, a count or an order number', () => {
+      const text = '全年一般公共预算支出15623456789元，订单号：13812345678。\n\n| 项目 | 预算金额（元） |\n|---|---|\n| 城乡低保 | 18560000000 |\n';
+      assert.equal(fixWith(ID, text), text);
+      assert.equal(fixWith(ID, text, { filename: 'a.txt' }), text);
+    });
     it('keep the separators and are idempotent', () => {
       const text = '| 户主 | 电话 |\n|---|---|\n| 王某某 | 138 1234 5678 |\n| 李某某 | +86-139-8765-4321 |\n';
       const once = fixWith(ID, text);

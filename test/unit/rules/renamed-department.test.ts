@@ -94,6 +94,14 @@ describe('renamed-department', () => {
         assert.equal(fixWith(ID, text), `请海口${n}于6月30日前报送。`, o);
       }
     });
+    it('海口 market regulation: 市工商局/市质监局/市食药监局 → 市市场监督管理局 (named in the seed); 市安监局 only by config', () => {
+      const text = '请市工商局、市质量技术监督局、市食药监局和市安监局按职责分工落实。';
+      assert.deepEqual(lintWith(ID, text).map((m) => [spanOf(text, m), m.fix?.text]), [
+        ['市工商局', '市市场监督管理局'], ['市质量技术监督局', '市市场监督管理局'], ['市食药监局', '市市场监督管理局'],
+      ]);
+      assert.deepEqual(lintWith(ID, text, { options: { renames: { 市安监局: '市应急管理局' } } }).map((m) => spanOf(text, m)).pop(), '市安监局');
+      assert.deepEqual(lintWith(ID, '区工商局负责登记。'), [], 'district level not built in');
+    });
     it('the longest old name wins (市规划委员会, not 市规划委 + 员会)', () => {
       const text = '海口市规划委员会印发。';
       const msgs = lintWith(ID, text);
@@ -142,7 +150,13 @@ describe('renamed-department', () => {
         '机构改革前，市国土资源局负责征地信息公开。',
         '组建市自然资源和规划局，不再保留市国土资源局、市规划委。',
         '按照《海口市卫计委关于做好2018年健康扶贫工作的通知》要求执行。',
+        '海口市环保局（现海口市生态环境局）2017年公开了监测数据。',
+        '市环保局(现市生态环境局)负责解读。',
       ]) assert.deepEqual(lintWith(ID, text).map((m) => spanOf(text, m)), [], text);
+    });
+    it('（现…） after the old name gives the new one; other brackets do not', () => {
+      const text = '市环保局（负责监测）报送数据。';
+      assert.deepEqual(lintWith(ID, text).map((m) => spanOf(text, m)), ['市环保局']);
     });
     it('but 原则 does not make a sentence historical', () => {
       const text = '按照属地原则，市卫计委负责落实。';

@@ -32,8 +32,15 @@ describe(ID, () => {
     it('one message per missing part, naming it, with the clause', () => {
       const msgs = lintWith(ID, report('海口市生态环境局2019年政府信息公开工作年度报告', SIX.filter((_, i) => i !== 2 && i !== 3)));
       assert.deepEqual(items(msgs), ['收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况']);
-      assert.equal(msgs[0].message, '年度报告缺少“收到和处理政府信息公开申请情况”（可用标题、“收到和处理政府信息公开申请情况：”标签或表头写明）');
+      assert.equal(msgs[0].message, '年度报告缺少“收到和处理政府信息公开申请情况”（请增加标题“三、收到和处理政府信息公开申请情况”，或在表头写明）');
       assert.equal(msgs[0].clause.id, '条例 第五十条');
+    });
+
+    it('M-8: long names are suggested as the heading the fix inserts; short names may be a label', () => {
+      const [long] = lintWith(ID, report('海口市生态环境局2019年政府信息公开工作年度报告', SIX.filter((_, i) => i !== 3)));
+      assert.equal(long.message, '年度报告缺少“政府信息公开行政复议、行政诉讼情况”（请增加标题“四、政府信息公开行政复议、行政诉讼情况”，或在表头写明）');
+      const [short] = lintWith(ID, report('海口市生态环境局2019年政府信息公开工作年度报告', SIX.filter((_, i) => i !== 0)));
+      assert.equal(short.message, '年度报告缺少“总体情况”（可用标题、“总体情况：”标签或表头写明）');
     });
 
     it('a government’s report must also cover 工作考核、社会评议和责任追究; a department’s need not', () => {
