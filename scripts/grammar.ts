@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { META_KEYS, META_ALIASES } from '../src/core/metadata';
+import { META_KEYS, META_ALIASES } from '../src/core/meta-keys';
 
 export const INJECTION_FILE = 'syntaxes/zwgk.injection.tmLanguage.json';
 export const PLAINTEXT_FILE = 'syntaxes/zwgk.plaintext.tmLanguage.json';
@@ -24,7 +24,7 @@ const LEAD = '根据|依据|按照|依照|参照|印发|转发|执行|落实';
 /** Keys as the portal writes them: spaces allowed between characters (索 引 号). */
 function keyAlternation(): string {
   const keys = [...META_KEYS, ...Object.keys(META_ALIASES)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return keys.map((k) => [...k].join(`${SP}{0,3}`)).join('|');
+  return keys.map((k) => [...k].join(`${SP}{0,8}`)).join('|');
 }
 
 export function injectionGrammar(): Record<string, unknown> {
@@ -77,7 +77,7 @@ export function injectionGrammar(): Record<string, unknown> {
       },
       key: {
         comment: 'Catalogue keys (索 引 号: 分类: …) at the start of a line or after a space, before : or ：',
-        match: `(?:^|(?<=[ \\t\\u3000]))(${keyAlternation()})${SP}{0,3}([:：])`,
+        match: `(?:^|(?<=[ \\t\\u3000]))(${keyAlternation()})${SP}{0,8}([:：])`,
         captures: {
           1: { name: 'keyword.other.key.zwgk' },
           2: { name: 'punctuation.separator.key-value.zwgk' },

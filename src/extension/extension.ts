@@ -11,27 +11,16 @@ import {
   type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { TEMPLATES, getTemplate, renderTemplate, type Template, type TemplateFormat } from './templates';
-import { ALL_RULES, getRule } from '../core/rules';
-import { META_ALIASES, META_KEYS } from '../core/metadata';
-import type { Rule } from '../core/types';
+// Only leaf modules: the request shapes and the catalogue key list. The engine stays in the server.
+import { EXPLAIN_RULE, LINT_WORKSPACE, LIST_RULES, type ExplainRuleResult, type LintWorkspaceResult, type RuleSummary } from '../server/protocol';
+import { catalogueKeysIn } from '../core/meta-keys';
 
-/** Custom request served by the language server: lint every draft in the workspace and publish. */
-export const LINT_WORKSPACE = 'zwgk/lintWorkspace';
+export { LINT_WORKSPACE, type LintWorkspaceResult };
 const SOURCE = 'zwgk';
 const LANGUAGES = ['markdown', 'plaintext'];
 const CONFIG_FILE = '.zwgkrc.json';
 const CONFIG_GLOB = '**/.zwgkrc{.json,.yaml,.yml}';
-/** A catalogue key at the start of a line (portal spacing allowed), as in front matter or a header. */
-const KEY_LINE = new RegExp(`^[ \\t\\u3000]{0,4}(${[...META_KEYS, ...Object.keys(META_ALIASES)].sort((a, b) => b.length - a.length).map((k) => [...k].join('[ \\t\\u3000]{0,3}')).join('|')})[ \\t\\u3000]{0,3}[:：]`, 'gm');
 
-export interface LintWorkspaceResult {
-  files: number;
-  filesWithProblems: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  cancelled: boolean;
-}
 
 /** What `activate` returns: used by the integration tests (and by other extensions, if ever). */
 export interface ZwgkApi {
@@ -181,10 +170,13 @@ async function lintWorkspace(): Promise<LintWorkspaceResult | undefined> {
 
 // ————————————————————————————— explain a rule —————————————————————————————
 
-interface RuleItem extends vscode.QuickPickItem { rule?: Rule }
+interface RuleItem extends vscode.QuickPickItem { rule?: RuleSummary }
 
 async function explainRule(context: vscode.ExtensionContext, ruleId?: string): Promise<vscode.Uri | undefined> {
-  let rule = ruleId ? getRule(ruleId) : undefined;
+  const c = await runningClient();
+  if (!c) return undefined;
+  const rules = await c.sendRequest<RuleSummary[]>(LIST_RULES);
+  let rule = ruleId ? rules.find((r) => r.id === ruleId) : undefined;
   if (ruleId && !rule) {
     void vscode.window.showErrorMessage(vscode.l10n.t('zwgk: there is no rule “{0}”.', ruleId));
     return undefined;
@@ -198,23 +190,23 @@ async function explainRule(context: vscode.ExtensionContext, ruleId?: string): P
           .map((d) => codeOf(d))
       : [];
     const items: RuleItem[] = [];
-    const byCategory = new Map<string, Rule[]>();
-    for (const r of ALL_RULES) {
-      if (!byCategory.has(r.meta.category)) byCategory.set(r.meta.category, []);
-      byCategory.get(r.meta.category)!.push(r);
+    const byCategory = new Map<string, RuleSummary[]>();
+    for (const r of rules) {
+      if (!byCategory.has(r.category)) byCategory.set(r.category, []);
+      byCategory.get(r.category)!.push(r);
     }
-    const item = (r: Rule): RuleItem => ({
-      label: r.meta.id,
-      description: `${r.meta.title} · ${r.meta.defaultSeverity}`,
-      detail: `${r.meta.description} （${r.meta.clauses.map((c) => c.id).join('；')}）`,
+    const item = (r: RuleSummary): RuleItem => ({
+      label: r.id,
+      description: `${r.title} · ${r.defaultSeverity}`,
+      detail: `${r.description} （${r.clauses.join('；')}）`,
       rule: r,
     });
-    const atCursor = ALL_RULES.filter((r) => here.includes(r.meta.id));
+    const atCursor = rules.filter((r) => here.includes(r.id));
     if (atCursor.length) {
       items.push({ label: vscode.l10n.t('At the cursor'), kind: vscode.QuickPickItemKind.Separator }, ...atCursor.map(item));
     }
-    for (const [category, rules] of byCategory) {
-      items.push({ label: category, kind: vscode.QuickPickItemKind.Separator }, ...rules.map(item));
+    for (const [category, list] of byCategory) {
+      items.push({ label: category, kind: vscode.QuickPickItemKind.Separator }, ...list.map(item));
     }
     const pick = await vscode.window.showQuickPick(items, {
       title: vscode.l10n.t('zwgk: Explain a Rule'),
@@ -225,14 +217,15 @@ async function explainRule(context: vscode.ExtensionContext, ruleId?: string): P
     rule = pick?.rule;
   }
   if (!rule) return undefined;
-  // The generated rule page ships with the extension; fall back to rendering the metadata.
-  const docFile = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule.meta.id}.md`);
+  // The generated rule page ships with the extension; fall back to the server's explanation.
+  const docFile = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule.id}.md`);
   let uri: vscode.Uri;
   try {
     await vscode.workspace.fs.stat(docFile);
     uri = docFile;
   } catch {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: ruleMarkdown(rule) });
+    const explained = await c.sendRequest<ExplainRuleResult | null>(EXPLAIN_RULE, { id: rule.id });
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explained?.markdown ?? `# ${rule.id}` });
     uri = doc.uri;
   }
   await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -243,16 +236,6 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   if (c === undefined) return undefined;
   return typeof c === 'object' ? String(c.value) : String(c);
-}
-
-function ruleMarkdown(r: Rule): string {
-  const m = r.meta;
-  const lines = [`# ${m.id} — ${m.title}`, '', m.description, '', `- 类别：${m.category}`, `- 默认严重程度：\`${m.defaultSeverity}\``, `- 可自动修复：${m.fixable ? '是' : '否'}`, '', '## 依据', ''];
-  for (const c of m.clauses) {
-    lines.push(`**${c.id}** — ${c.source}${c.summary ? '（摘要，非原文）' : ''}`, '', `> ${c.text}`, '');
-  }
-  lines.push('## 为什么', '', m.rationale, '', '## 如何修改', '', m.howToFix, '');
-  return lines.join('\n');
 }
 
 // ————————————————————————————— templates —————————————————————————————
@@ -322,11 +305,7 @@ async function insertTemplate(arg?: unknown): Promise<vscode.TextEditor | undefi
  */
 function looksLikeDraft(doc: vscode.TextDocument): boolean {
   const head = doc.getText(new vscode.Range(0, 0, 60, 0));
-  const keys = new Set<string>();
-  for (const m of head.matchAll(KEY_LINE)) {
-    const k = m[1].replace(/[ \t\u3000]/g, '');
-    keys.add((META_ALIASES as Record<string, string>)[k] ?? k);
-  }
+  const keys = catalogueKeysIn(head);
   return keys.size >= 2 || keys.has('文档类型');
 }
 

@@ -86,20 +86,8 @@ interface Published {
 }
 
 /** The queue's state (`zwgk/serverStatus`): by construction one debounce timer and one queue entry per document at most. */
-export interface SchedulerStats {
-  /** Documents waiting for their debounce timer. */
-  timers: number;
-  /** Documents queued to be linted. */
-  queued: number;
-  /** Lints running now (0 or 1: the queue drains one document at a time). */
-  inFlight: number;
-  /** Most documents ever queued at once, and most lints ever run at once. */
-  maxQueued: number;
-  maxInFlight: number;
-  /** Lint runs started, and diagnostics published, since the server started. */
-  runs: number;
-  published: number;
-}
+export type { SchedulerStats } from './protocol';
+import type { SchedulerStats } from './protocol';
 
 /** Publishes diagnostics for open documents. */
 export class DiagnosticsScheduler {

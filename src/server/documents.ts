@@ -11,7 +11,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DOC_TYPES, META_ALIASES, META_KEYS, ZwgkDocument, getField, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage,
+  DOC_TYPES, ZwgkDocument, hasCatalogueKeys, getField, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage,
 } from '../core';
 import type { ConfigStore, DocConfig } from './config';
 import type { SettingsStore, ZwgkSettings } from './settings';
@@ -41,16 +41,9 @@ export interface Analysis {
   error?: string;
 }
 
-const SPACE = '[ \\t\\u3000]{0,3}';
-const KEYS = [...META_KEYS, ...Object.keys(META_ALIASES)].sort((a, b) => b.length - a.length);
-/** A known metadata key followed by a colon, anywhere in the first lines (cheap pre-check). */
-const KEY_HINT = new RegExp(`(?:${KEYS.map((k) => [...k].join(SPACE)).join('|')})${SPACE}[:：]`);
-const HEAD_CHARS = 4096;
-
 /** Cheap test: could the text have front matter or a catalogue header with known keys? */
 export function mayHaveMetadata(text: string): boolean {
-  const head = text.slice(0, HEAD_CHARS);
-  return KEY_HINT.test(head);
+  return hasCatalogueKeys(text, 1);
 }
 
 /** Metadata makes a document a draft: ≥ 2 known keys, or a declared known 文档类型. */

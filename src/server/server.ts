@@ -32,22 +32,10 @@ import { version as PACKAGE_VERSION } from '../../package.json';
 export const SERVER_NAME = 'zwgk';
 export const SERVER_VERSION: string = PACKAGE_VERSION;
 
-/** Custom request: the Markdown explanation of a rule (for the extension's “explain rule” command). */
-export const EXPLAIN_RULE = 'zwgk/explainRule';
-export interface ExplainRuleParams { id: string }
-export interface ExplainRuleResult { id: string; title: string; markdown: string; docsUrl: string }
-
-/** Custom request: the server's state — queue, open documents, indexed drafts, memory (for status and benchmarks). */
-export const SERVER_STATUS = 'zwgk/serverStatus';
-export interface ServerStatusResult {
-  version: string;
-  openDocuments: number;
-  indexedDrafts: number;
-  queue: SchedulerStats;
-  /** process.memoryUsage() of the server, in bytes. */
-  memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
-  uptime: number;
-}
+export {
+  EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type ExplainRuleResult, type RuleSummary, type ServerStatusResult,
+} from './protocol';
+import { EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type ExplainRuleResult, type RuleSummary, type ServerStatusResult } from './protocol';
 
 let processHandlersInstalled = false;
 
@@ -410,6 +398,11 @@ export function startServer(connection?: Connection): Connection {
     if (!c.a.draft && c.a.knownKeys < 1) return null;
     return completion(c.a.document, c.doc, p.position, { index: index.drafts, filePath: c.a.filePath, retrigger });
   }));
+
+  conn.onRequest(LIST_RULES, guard('rules', [] as RuleSummary[], () => ALL_RULES.map((r) => ({
+    id: r.meta.id, title: r.meta.title, description: r.meta.description, category: r.meta.category,
+    defaultSeverity: r.meta.defaultSeverity, fixable: r.meta.fixable, clauses: r.meta.clauses.map((c) => c.id),
+  }))));
 
   conn.onRequest(EXPLAIN_RULE, guard('explainRule', null as ExplainRuleResult | null, (p: ExplainRuleParams) => {
     const rule = getRule(String(p?.id ?? ''));

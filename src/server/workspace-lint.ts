@@ -12,24 +12,8 @@ import { decodeDraft } from './workspace-index';
 import type { ZwgkSettings } from './settings';
 import { pathToUri } from './uri';
 
-export const LINT_WORKSPACE = 'zwgk/lintWorkspace';
-
-export interface LintWorkspaceParams {
-  /** Optional: only these folders (absolute paths). */
-  folders?: string[];
-  workDoneToken?: string | number;
-}
-
-export interface LintWorkspaceResult {
-  /** Drafts checked. */
-  files: number;
-  /** Drafts with at least one problem. */
-  filesWithProblems: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  cancelled: boolean;
-}
+import { LINT_WORKSPACE, type LintWorkspaceParams, type LintWorkspaceResult } from './protocol';
+export { LINT_WORKSPACE, type LintWorkspaceParams, type LintWorkspaceResult };
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
