@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fixText, lintText } from '../../src/core';
-import { LspClient, applyEdits, buildServer, editsFor, makeWorkspace, rangeText } from './lsp-client';
+import { LspClient, startWorkspace, applyEdits, editsFor, rangeText } from './lsp-client';
 import { POLICY, INTERPRETATION, posOf } from './drafts';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 
@@ -12,14 +12,11 @@ describe('language server: code actions', function () {
   let client: LspClient;
 
   before(async () => {
-    buildServer();
-    ws = makeWorkspace({
+    ({ ws, client } = await startWorkspace({
       '.zwgkrc.json': '{ "rules": {} }\n',
       '海口市市级储备粮管理办法.md': POLICY,
       '储备粮管理办法解读.md': INTERPRETATION,
-    });
-    client = new LspClient({ folders: [ws] });
-    await client.initialize();
+    }));
   });
   after(() => client?.shutdown());
 

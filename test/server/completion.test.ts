@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DISCLOSURE_VALUES, DOC_TYPES, META_KEYS, formatDate } from '../../src/core';
-import { LspClient, applyEdits, buildServer, makeWorkspace } from './lsp-client';
+import { LspClient, startWorkspace, applyEdits, makeWorkspace } from './lsp-client';
 import { INTERPRETATION, README } from './drafts';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
 
@@ -12,10 +12,7 @@ describe('language server: completion', function () {
   let client: LspClient;
 
   before(async () => {
-    buildServer();
-    ws = makeWorkspace({ '.zwgkrc.json': '{}\n', '储备粮管理办法解读.md': INTERPRETATION });
-    client = new LspClient({ folders: [ws] });
-    await client.initialize();
+    ({ ws, client } = await startWorkspace({ '.zwgkrc.json': '{}\n', '储备粮管理办法解读.md': INTERPRETATION }));
   });
   after(() => client?.shutdown());
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, resolveConfig, ALL_RULES, Calendar } from '../../src/core';
-import { LspClient, buildServer, makeWorkspace, rangeText, uriOf } from './lsp-client';
+import { LspClient, startWorkspace, makeWorkspace, rangeText, uriOf } from './lsp-client';
 import { POLICY, INTERPRETATION, README } from './drafts';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
@@ -15,14 +15,11 @@ describe('language server: diagnostics', function () {
   let client: LspClient;
 
   before(async () => {
-    buildServer();
-    ws = makeWorkspace({
+    ({ ws, client } = await startWorkspace({
       '.zwgkrc.json': '{ "rules": {} }\n',
       '海口市市级储备粮管理办法.md': POLICY,
       '储备粮管理办法解读.md': INTERPRETATION,
-    });
-    client = new LspClient({ folders: [ws] });
-    await client.initialize();
+    }));
   });
   after(async () => {
     await client?.shutdown();

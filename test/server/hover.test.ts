@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CLAUSES, Calendar, formatDate, getRule, lintText } from '../../src/core';
-import { LspClient, buildServer, makeWorkspace } from './lsp-client';
+import { LspClient, startWorkspace } from './lsp-client';
 import { POLICY, INTERPRETATION, posOf } from './drafts';
 
 /** Hover Markdown with the escapes removed, to compare with plain clause text. */
@@ -21,14 +21,11 @@ describe('language server: hover', function () {
   const text = `${POLICY}\n第四条 本办法自2026年2月14日起施行，2026年2月17日前完成备案，2027年1月4日前评估。\n`;
 
   before(async () => {
-    buildServer();
-    ws = makeWorkspace({
+    ({ ws, client } = await startWorkspace({
       '.zwgkrc.json': '{ "rules": {} }\n',
       '海口市市级储备粮管理办法.md': text,
       '储备粮管理办法解读.md': INTERPRETATION,
-    });
-    client = new LspClient({ folders: [ws] });
-    await client.initialize();
+    }));
     uri = client.open(path.join(ws, '海口市市级储备粮管理办法.md'), text);
     await client.diagnostics(uri);
   });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { LspClient, applyEdits, buildServer, editsFor, makeWorkspace, rangeText } from './lsp-client';
+import { LspClient, startWorkspace, applyEdits, editsFor, rangeText } from './lsp-client';
 import { POLICY } from './drafts';
 
 /** The policy with 𠮷 before the phone (a surrogate pair on the same line) and the given line breaks. */
@@ -22,10 +22,7 @@ describe('language server: line endings', function () {
   let ws: string;
   let c: LspClient;
   before(async () => {
-    buildServer();
-    ws = makeWorkspace({ '.zwgkrc.json': '{}\n' });
-    c = new LspClient({ folders: [ws] });
-    await c.initialize();
+    ({ ws, client: c } = await startWorkspace({ '.zwgkrc.json': '{}\n' }));
   });
   after(async () => {
     await c?.shutdown();

@@ -312,3 +312,12 @@ export function rangeText(text: string, d: { range: Diagnostic['range'] }): stri
   const at = (p: { line: number; character: number }) => (offsets[p.line] ?? text.length) + p.character;
   return text.slice(at(d.range.start), at(d.range.end));
 }
+
+/** Builds the server, writes a workspace with `files`, starts a client on it and initializes it. */
+export async function startWorkspace(files: Record<string, string>, options: Omit<ClientOptions, 'folders'> = {}): Promise<{ ws: string; client: LspClient }> {
+  buildServer();
+  const ws = makeWorkspace(files);
+  const client = new LspClient({ ...options, folders: [ws] });
+  await client.initialize();
+  return { ws, client };
+}
