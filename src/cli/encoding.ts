@@ -6,6 +6,7 @@
  * back exactly the same bytes, so that writing a fixed text changes nothing but the fixed spots; anything
  * else is "undecodable" and is never linted or rewritten.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk';
@@ -86,11 +87,9 @@ export function decode(input: Uint8Array): Decoded {
   }
   if (buf.indexOf(0) !== -1) return { kind: 'binary' };
 
-  try {
-    return { kind: 'text', text: strictUtf8.decode(buf), encoding: 'utf-8', bom: false };
-  } catch {
-    // not UTF-8: try the Chinese national encodings
-  }
+  // Validating first (fast, native) and then decoding is quicker than a fatal TextDecoder; same result.
+  if (isUtf8(buf)) return { kind: 'text', text: buf.toString('utf8'), encoding: 'utf-8', bom: false };
+  // not UTF-8: try the Chinese national encodings
   for (const encoding of ['gb18030', 'gbk'] as const) {
     const text = iconv.decode(buf, encoding);
     if (text.includes('\ufffd') || PRIVATE_USE.test(text) || STRAY_CONTROL.test(text) || !CJK.test(text)) continue;

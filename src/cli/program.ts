@@ -34,6 +34,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('-c, --config <file>', '额外的配置文件（.json/.yaml），优先于自动发现的配置 / extra config file')
     .option('--no-config-lookup', '不自动查找 .zwgkrc.* 配置 / do not look for .zwgkrc.* files')
     .option('--stdin-filename <path>', '标准输入对应的文件名（决定格式、配置和所在目录）/ file name for stdin')
+    .option('--concurrency <n>', '检查线程数：auto（默认，文件多于 50 个时每个 CPU 核一个）、off 或数字 / worker threads: auto, off or a number', 'auto')
     .option('--no-error-on-unmatched-pattern', '路径或 glob 没有匹配时不报错 / no error when a pattern matches nothing')
     .action(async (paths: string[], flags: LintFlags) => setCode(await lintCommand(paths, flags, io)));
 
@@ -49,6 +50,16 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('<rule-id>', '规则 id / rule id')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))
     .action((id: string, flags: { format: string }) => setCode(explainCommand(id, flags, io)));
+
+  program
+    .command('lsp')
+    .description('启动语言服务器（供 Neovim、Emacs 等编辑器使用，默认 --stdio）/ start the language server')
+    .option('--stdio', '经标准输入输出通信（默认）/ talk over stdin/stdout (default)')
+    .option('--node-ipc', '经 Node IPC 通信 / talk over Node IPC')
+    .option('--socket <port>', '经 TCP 端口通信 / talk over a TCP port')
+    .option('--pipe <name>', '经命名管道通信 / talk over a named pipe')
+    .allowUnknownOption()
+    .action(async (flags: import('./commands/lsp').LspFlags) => setCode(await (await import('./commands/lsp')).lspCommand(flags)));
 
   return program;
 }

@@ -38,6 +38,8 @@ export interface FileResult {
   fixedCount?: number;
   /** The file could not be checked or written completely (exit code 2). */
   fatal?: boolean;
+  /** Messages of crashed rules (`internal-error`) among `messages`. */
+  internalErrorCount: number;
 }
 
 export function toCliMessage(m: LintMessage, doc: ZwgkDocument): CliMessage {
@@ -66,14 +68,15 @@ export function fileMessage(message: string, ruleId = FILE_UNREADABLE, clause: C
 }
 
 export function makeResult(filePath: string, messages: CliMessage[], extra: Partial<FileResult> = {}): FileResult {
-  let errorCount = 0, warningCount = 0, infoCount = 0, fixableCount = 0;
+  let errorCount = 0, warningCount = 0, infoCount = 0, fixableCount = 0, internalErrorCount = 0;
   for (const m of messages) {
+    if (m.ruleId === 'internal-error') internalErrorCount++;
     if (m.severity === 'error') errorCount++;
     else if (m.severity === 'warning') warningCount++;
     else infoCount++;
     if (m.fix) fixableCount++;
   }
-  return { filePath, messages, errorCount, warningCount, infoCount, fixableCount, ...extra };
+  return { filePath, messages, errorCount, warningCount, infoCount, fixableCount, internalErrorCount, ...extra };
 }
 
 export interface Totals {
@@ -104,7 +107,7 @@ export function addToTotals(t: Totals, r: FileResult): Totals {
   t.fixedCount += r.fixedCount ?? 0;
   if (r.fixedCount) t.fixedFiles++;
   if (r.fatal) t.fatal++;
-  for (const m of r.messages) if (m.ruleId === 'internal-error') t.internalErrors++;
+  t.internalErrors += r.internalErrorCount;
   return t;
 }
 

@@ -3,27 +3,37 @@
  * decodes them, hands the text to the core, and writes fixed text back safely.
  *
  * Two passes, so that cross-document rules see every draft:
- *   1. index — every linted file plus every draft in the folder of a linted file is read, parsed and
- *      summarised into a DraftIndex; texts are dropped (parsed documents of linted files are kept for
- *      pass 2 only while they fit a fixed budget, so memory stays bounded on 10,000-file trees);
- *   2. lint — each linted file is linted against the index (and, with --fix, fixed and written).
+ *   1. index — every linted file plus every draft in the folder of a linted file is read and summarised
+ *      into a DraftIndex (front matter / catalogue header and title only, without building the document
+ *      model); texts are dropped, so memory stays bounded on 10,000-file trees. Only big linted drafts
+ *      (a 20 MB draft) are parsed here and kept for pass 2, within a fixed budget, so they are parsed once;
+ *   2. lint — each linted file is linted against the index (and, with --fix, fixed and written), in this
+ *      thread or, for large runs, in a pool of worker threads (see parallel.ts) — with the same results in
+ *      the same order either way.
+ * With --fix, the index stays as it was when the run started: a draft fixed earlier in the run does not
+ * change what cross-document rules say about the drafts linted after it, so the output does not depend
+ * on the order or the number of threads. (A second run sees the fixed drafts.)
  * One file that cannot be read, decoded or written never stops the others: it gets a file-level
  * `file-unreadable` message and the result is marked `fatal` (exit code 2).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DraftIndex, ZwgkDocument, summarize, lintDocument, fixText, type Rule, type ResolvedConfig, type LintMessage } from '../core';
+import { DraftIndex, ZwgkDocument, summarize, summarizeText, lintDocument, applyFixes, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
 import { decode, encodeExact, describeEncoding, type DecodedText } from './encoding';
 import { writeFileAtomic, stampOf } from './write';
 import { draftsInFolder } from './files';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
+import type { WorkerSetup } from './worker';
 
 /**
  * Characters of parsed text kept between the passes (a parsed draft takes roughly 9 bytes per character).
- * The first linted draft is always kept, so a single huge draft is parsed once.
+ * The first big linted draft is always kept, so a single huge draft is parsed once.
  */
 export const DOC_CACHE_CHARS = 12_000_000;
+
+/** Linted drafts at least this long are parsed in pass 1 and kept for pass 2 (sequential runs). */
+export const BIG_DRAFT_CHARS = 256 * 1024;
 
 export interface RunContext {
   rules: readonly Rule[];
@@ -36,6 +46,12 @@ export interface RunContext {
   progress?: Progress;
   /** Workspace roots for the DraftIndex: links leaving them are not followed. */
   roots?: readonly string[];
+  /**
+   * Worker threads for pass 2 (0 or 1: none). Needs `workerSetup`, the plain data a worker rebuilds this
+   * context from.
+   */
+  threads?: number;
+  workerSetup?: WorkerSetup;
 }
 
 type ReadOutcome =
@@ -72,51 +88,99 @@ function readDraft(abs: string, fix: boolean): ReadOutcome {
   return { kind: 'text', decoded, stamp: stampOf(st) };
 }
 
-/** Pass 1: the index of drafts, and the parsed documents of linted files that fit the budget. */
-export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { path: string; text: string }): { index: DraftIndex; cache: Map<string, ZwgkDocument> } {
-  const index = new DraftIndex({ root: ctx.roots ?? [] });
-  const cache = new Map<string, ZwgkDocument>();
-  const linted = new Set(files);
+export interface IndexPass {
+  index: DraftIndex;
+  /** Parsed documents of big linted drafts, kept for pass 2 (only with `keepDocs`). */
+  cache: Map<string, ZwgkDocument>;
+  /** Every summary, in the order loaded into the index (what worker threads rebuild it from). */
+  summaries: DraftSummary[];
+}
+
+/**
+ * The drafts pass 1 summarises, in order: the linted files, then every other draft in their folders (and
+ * in the folder of `extra`, without `extra` itself).
+ */
+export function indexedFiles(files: readonly string[], extra?: { path: string }): string[] {
   const all = new Set(files);
   for (const dir of new Set(files.map((f) => path.dirname(f)))) for (const f of draftsInFolder(dir)) all.add(f);
   if (extra) {
     for (const f of draftsInFolder(path.dirname(extra.path))) all.add(f);
     all.delete(extra.path);
   }
+  return [...all];
+}
+
+/** Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed. */
+export function summarizeFile(abs: string): DraftSummary | undefined {
+  const r = readDraft(abs, false);
+  if (r.kind !== 'text') return undefined;
+  try {
+    return summarizeText(r.decoded.text, abs);
+  } catch {
+    // reported in pass 2 (for linted files); folder-mates that break the parser are left out
+    return undefined;
+  }
+}
+
+/**
+ * Pass 1: the index of drafts — see indexedFiles — plus `extra` (stdin with --stdin-filename). With
+ * `keepDocs`, big linted drafts are parsed and kept for pass 2 (within budget).
+ */
+export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { path: string; text: string }, opts: { keepDocs?: boolean } = {}): IndexPass {
+  const keepDocs = opts.keepDocs ?? true;
+  const cache = new Map<string, ZwgkDocument>();
+  const summaries: DraftSummary[] = [];
+  const linted = new Set(files);
+  const all = indexedFiles(files, extra);
   let cached = 0;
   let done = 0;
-  ctx.progress?.start('建立文稿索引', all.size);
+  ctx.progress?.start('建立文稿索引', all.length);
   for (const abs of all) {
     ctx.progress?.update(done++);
+    if (!keepDocs || !linted.has(abs)) {
+      const s = summarizeFile(abs);
+      if (s) summaries.push(s);
+      continue;
+    }
     const r = readDraft(abs, false);
     if (r.kind !== 'text') continue;
+    const text = r.decoded.text;
     try {
-      const doc = new ZwgkDocument(r.decoded.text, abs);
-      index.set(summarize(doc, abs));
-      if (linted.has(abs) && (cached === 0 || cached + doc.text.length <= DOC_CACHE_CHARS)) {
+      if (text.length >= BIG_DRAFT_CHARS && (cached === 0 || cached + text.length <= DOC_CACHE_CHARS)) {
+        const doc = new ZwgkDocument(text, abs);
+        summaries.push(summarize(doc, abs));
         cache.set(abs, doc);
-        cached += doc.text.length;
+        cached += text.length;
+      } else {
+        summaries.push(summarizeText(text, abs));
       }
     } catch {
-      // reported in pass 2 (for linted files); folder-mates that break the parser are left out
+      // reported in pass 2
     }
   }
   if (extra) {
     try {
-      index.set(summarize(new ZwgkDocument(extra.text, extra.path), extra.path));
+      summaries.push(summarizeText(extra.text, extra.path));
     } catch {
       // reported when linting it
     }
   }
   ctx.progress?.clear();
-  return { index, cache };
+  return { index: indexFrom(summaries, ctx.roots), cache, summaries };
+}
+
+/** A DraftIndex rebuilt from the summaries of pass 1 (in a worker thread): the same as the original. */
+export function indexFrom(summaries: readonly DraftSummary[], roots: readonly string[] | undefined): DraftIndex {
+  const index = new DraftIndex({ root: roots ?? [] });
+  index.load(summaries);
+  return index;
 }
 
 function messagesOf(doc: ZwgkDocument, messages: readonly LintMessage[]): CliMessage[] {
   return messages.map((m) => toCliMessage(m, doc));
 }
 
-function internalMessage(e: unknown): CliMessage {
+export function internalMessage(e: unknown): CliMessage {
   const detail = ((e as Error)?.message ?? String(e)).slice(0, 200);
   return fileMessage(`检查这份文稿时出错（zwgk 内部错误），已跳过：${detail}`, 'internal-error', {
     source: 'zwgk', id: '内部错误', summary: true, text: '规则出错不影响其他规则的检查结果；请把出错的文稿片段反馈给维护者。',
@@ -135,12 +199,25 @@ interface LintedText {
 function lintDecoded(text: string, filePath: string | undefined, ctx: RunContext, index: DraftIndex, cachedDoc?: ZwgkDocument): LintedText {
   const config = ctx.configFor(filePath);
   const options = { rules: ctx.rules, config, index };
-  const doc = cachedDoc ?? new ZwgkDocument(text, filePath);
-  const first = lintDocument(doc, options);
-  if (!ctx.fix || !first.some((m) => m.fix)) return { messages: messagesOf(doc, first), fixedCount: 0, document: doc };
-  const fixed = fixText(text, filePath, options);
-  if (fixed.text === text) return { messages: messagesOf(fixed.document, fixed.messages), fixedCount: 0, document: fixed.document };
-  return { messages: messagesOf(fixed.document, fixed.messages), fixedText: fixed.text, fixedCount: fixed.fixed, document: fixed.document };
+  let doc = cachedDoc ?? new ZwgkDocument(text, filePath);
+  let messages = lintDocument(doc, options);
+  if (!ctx.fix || !messages.some((m) => m.fix)) return { messages: messagesOf(doc, messages), fixedCount: 0, document: doc };
+  // What the core's fixText does (apply non-overlapping fixes, re-lint, at most 10 passes), starting from
+  // the lint just done instead of parsing the text once more.
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = messages.flatMap((m) => (m.fix ? [m.fix] : []));
+    if (fixes.length === 0) break;
+    const { text: next, applied } = applyFixes(current, fixes);
+    if (applied.length === 0 || next === current) break;
+    fixed += applied.length;
+    current = next;
+    doc = new ZwgkDocument(current, filePath);
+    messages = lintDocument(doc, options);
+  }
+  const out = messagesOf(doc, messages);
+  return current === text ? { messages: out, fixedCount: 0, document: doc } : { messages: out, fixedText: current, fixedCount: fixed, document: doc };
 }
 
 /** Pass 2 for one file on disk. Returns undefined for skipped (binary) files. */
@@ -183,19 +260,32 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
     }
     return makeResult(abs, [fileMessage(problem), ...original], { ...extra, fatal: true });
   }
-  try {
-    index.set(summarize(linted.document, abs));
-  } catch {
-    // the index keeps the summary of the text before fixing
-  }
   return makeResult(abs, linted.messages, { ...extra, fixedCount: linted.fixedCount });
 }
 
 /**
- * Lints every file (pass 1 + pass 2), handing each result to `onResult` as soon as it is ready (the
- * caller writes it out and drops it; awaiting lets output back-pressure slow the run down).
+ * Worker threads for a run of `count` files with `--concurrency auto`: none up to 50 files; above, one
+ * per core (at most 8, and one per 25 files) — and one even on a single core, whose bounded heap keeps
+ * the memory of a long run flat.
  */
-export async function lintFiles(files: readonly string[], ctx: RunContext, onResult: (r: FileResult) => void | Promise<void>): Promise<void> {
+export function autoThreads(count: number, cpus: number): number {
+  if (count <= 50) return 0;
+  return Math.max(1, Math.min(cpus, Math.ceil(count / 25), 8));
+}
+
+/**
+ * Lints every file (pass 1 + pass 2), handing each result to `onResult` in file order as soon as it is
+ * ready (the caller writes it out and drops it; awaiting lets output back-pressure slow the run down).
+ * From worker threads set up with `workerSetup.output`, a result comes formatted: `body` is its output
+ * (UTF-8) and its `messages` are left out (the counts are kept).
+ */
+export async function lintFiles(files: readonly string[], ctx: RunContext, onResult: (r: FileResult, body?: Uint8Array) => void | Promise<void>): Promise<void> {
+  const threads = Math.min(ctx.threads ?? 0, files.length);
+  if (threads >= 1 && ctx.workerSetup) {
+    // Loaded lazily: a sequential run never touches worker_threads.
+    const { lintInWorkers } = await import('./parallel');
+    return lintInWorkers(files, ctx, threads, ctx.workerSetup, onResult);
+  }
   const { index, cache } = buildIndex(files, ctx);
   ctx.progress?.start(ctx.fix ? '检查并修复' : '检查', files.length);
   let done = 0;

@@ -32,10 +32,14 @@ export function applyFixes(text: string, fixes: Fix[]): FixResult {
     applied.push(f);
     lastEnd = e;
   }
-  let out = text;
-  for (let i = applied.length - 1; i >= 0; i--) {
-    const { range: [s, e], text: t } = applied[i];
-    out = out.slice(0, s) + t + out.slice(e);
+  // Assembled front to back in one pass (the applied fixes are sorted and do not overlap): replacing
+  // them one by one in a big draft copied the whole text once per fix.
+  const parts: string[] = [];
+  let pos = 0;
+  for (const { range: [s, e], text: t } of applied) {
+    parts.push(text.slice(pos, s), t);
+    pos = e;
   }
-  return { text: out, applied, skipped };
+  parts.push(text.slice(pos));
+  return { text: parts.join(''), applied, skipped };
 }

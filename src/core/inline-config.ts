@@ -30,7 +30,11 @@ export function findDirectives(doc: ZwgkDocument): Directive[] {
   const out: Directive[] = [];
   for (const { text, offset } of sources) {
     if (!text.includes('zwgk-')) continue;
-    for (const m of text.matchAll(COMMENT)) {
+    // Every comment ends in -->: matching stops at the last one, so that unclosed `<!-- zwgk-…` openers
+    // do not each send the lazy body to the end of the text (quadratic on hostile input).
+    const last = text.lastIndexOf('-->');
+    if (last < 0) continue;
+    for (const m of text.slice(0, last + 3).matchAll(COMMENT)) {
       const bodyStart = offset + m.index! + m[0].indexOf(m[1]) + m[1].length;
       const ids: Directive['ids'] = [];
       for (const idm of m[2].matchAll(/[A-Za-z0-9][\w-]*/g)) ids.push({ id: idm[0], start: bodyStart + idm.index!, end: bodyStart + idm.index! + idm[0].length });
@@ -49,7 +53,8 @@ export function disabledAt(doc: ZwgkDocument, directives: Directive[]): (id: str
     const cur = lineRules.get(line);
     if (cur === 'all') return;
     if (ids.length === 0) lineRules.set(line, 'all');
-    else lineRules.set(line, new Set([...(cur ?? []), ...ids]));
+    else if (cur) for (const id of ids) cur.add(id);
+    else lineRules.set(line, new Set(ids));
   };
   const ranged = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   // A disable/enable comment with nothing but other comments between it and the end of the front
@@ -57,10 +62,32 @@ export function disabledAt(doc: ZwgkDocument, directives: Directive[]): (id: str
   // metadata block, nor before the front matter, without breaking it).
   const headStart = (d: Directive): number => {
     if (d.start < doc.bodyStart || d.start - doc.bodyStart > 4000) return d.start;
-    const between = doc.text.slice(doc.bodyStart, d.start).replace(/<!--[^]*?-->/g, '');
+    const text = doc.text.slice(doc.bodyStart, d.start);
+    const last = text.lastIndexOf('-->'); // (comments end by the last -->: see findDirectives)
+    const between = last < 0 ? text : text.slice(0, last + 3).replace(/<!--[^]*?-->/g, '') + text.slice(last + 3);
     return between.trim() === '' ? 0 : d.start;
   };
-  const starts = new Map(ranged.map((d) => [d, headStart(d)]));
+  // Whether a rule is disabled at an offset is decided by the ranged directives that apply from at or
+  // before it, in order, stopping at the first that applies after it: `reach` (the running maximum of
+  // where they apply from) finds that prefix by binary search, and per rule id the state after each
+  // directive is computed once — so a draft with thousands of comments and messages stays linear.
+  const reach: number[] = [];
+  let furthest = -Infinity;
+  for (const d of ranged) reach.push((furthest = Math.max(furthest, headStart(d))));
+  const states = new Map<string, Uint8Array>();
+  const stateAfter = (id: string): Uint8Array => {
+    let st = states.get(id);
+    if (!st) {
+      st = new Uint8Array(ranged.length);
+      let disabled = 0;
+      ranged.forEach((d, i) => {
+        if (d.ids.length === 0 || d.ids.some((x) => x.id === id)) disabled = d.kind === 'disable' ? 1 : 0;
+        st![i] = disabled;
+      });
+      states.set(id, st);
+    }
+    return st;
+  };
   for (const d of directives) {
     if (d.kind === 'disable-line') addLine(lineOf(d.start), d.ids.map((i) => i.id));
     if (d.kind === 'disable-next-line') addLine(lineOf(d.end) + 1, d.ids.map((i) => i.id));
@@ -68,11 +95,13 @@ export function disabledAt(doc: ZwgkDocument, directives: Directive[]): (id: str
   return (id, offset) => {
     const ln = lineRules.get(lineOf(offset));
     if (ln === 'all' || ln?.has(id)) return true;
-    let disabled = false;
-    for (const d of ranged) {
-      if (starts.get(d)! > offset) break;
-      if (d.ids.length === 0 || d.ids.some((i) => i.id === id)) disabled = d.kind === 'disable';
+    let lo = 0;
+    let hi = reach.length; // the first directive that applies after `offset`
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reach[mid] > offset) hi = mid;
+      else lo = mid + 1;
     }
-    return disabled;
+    return lo > 0 && stateAfter(id)[lo - 1] === 1;
   };
 }

@@ -62,21 +62,32 @@ export function getDateField(meta: Metadata, key: MetaKey): (DateMatch & { field
 
 // ————————————————————————————————— front matter —————————————————————————————————
 
+/** The first line break at or after `from` (\r\n, \n or a lone \r): where it is and where the next line starts. */
+function nextBreak(text: string, from: number): { at: number; next: number } | undefined {
+  const re = /\r\n?|\n/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? { at: m.index, next: m.index + m[0].length } : undefined;
+}
+
 /**
  * Reads YAML front matter occupying text[start, end) (fences included).
  */
 export function readFrontMatter(text: string, start: number, end: number): Metadata {
-  const firstBreak = text.indexOf('\n', start);
-  const contentStart = firstBreak < 0 || firstBreak >= end ? end : firstBreak + 1;
+  // Line breaks are \n, \r\n or a lone \r (old Mac files): all three end a line.
+  const first = nextBreak(text, start);
+  const contentStart = !first || first.at >= end ? end : first.next;
   // The closing fence is the last line of the block.
   let contentEnd = end;
-  const lastBreak = text.lastIndexOf('\n', end - 1);
+  const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
   if (lastBreak >= contentStart - 1) contentEnd = Math.max(contentStart, lastBreak + 1);
   const yamlText = text.slice(contentStart, contentEnd);
   const meta: Metadata = { source: 'front-matter', block: { start, end }, fields: [], problems: [] };
   let doc;
   try {
-    doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
+    // The YAML parser knows \n and \r\n only: a lone \r becomes \n (one character for one, so every
+    // range stays exact).
+    doc = parseDocument(yamlText.includes('\r') ? yamlText.replace(/\r(?!\n)/g, '\n') : yamlText, { prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     meta.problems.push({ start, end: contentStart, message: `前置元数据（YAML）无法解析：${(e as Error).message}` });
     return meta;
@@ -181,20 +192,20 @@ export function readHeader(text: string, from = 0): Metadata {
   const leading: { start: number; end: number; text: string }[] = [];
   let blockStart = -1, blockEnd = -1;
   while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const contentEnd = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    const br = nextBreak(text, pos);
+    const contentEnd = br ? br.at : text.length;
+    const nextLine = br ? br.next : text.length + 1;
     const line = text.slice(pos, contentEnd);
     if (line.trim() === '') {
       if (blockStart >= 0) break;
-      pos = lineEnd + 1;
+      pos = nextLine;
       continue;
     }
     const pairs = headerPairs(line);
     if (pairs.length === 0 || pairs[0].keyStart !== line.length - line.trimStart().length) {
       if (blockStart >= 0 || leading.length >= MAX_LEADING_LINES) break;
       leading.push({ start: pos, end: contentEnd, text: line });
-      pos = lineEnd + 1;
+      pos = nextLine;
       continue;
     }
     if (blockStart < 0) blockStart = pos;
@@ -205,8 +216,8 @@ export function readHeader(text: string, from = 0): Metadata {
         keyStart: pos + p.keyStart, keyEnd: pos + p.keyEnd, start: pos + p.start, end: pos + p.end,
       });
     }
-    if (nl < 0) break;
-    pos = nl + 1;
+    if (!br) break;
+    pos = nextLine;
   }
   if (blockStart >= 0 && leading.length > 0 && meta.fields.length < 2) return { source: 'none', fields: [], problems: [] };
   if (blockStart >= 0) {

@@ -36,4 +36,38 @@ describe('zwgk lint: files and folders', function () {
     assert.equal(results[0].messages[0].ruleId, 'personal-phone');
     assert.equal(results[1].messages[0].ruleId, 'file-unreadable');
   });
+
+  it('a file that fails to read (an I/O error, even for root) is reported; the others are linted, in order', function () {
+    if (process.platform !== 'linux') this.skip();
+    // Reading /proc/self/mem through a link fails with EIO whoever runs the test.
+    const dir = workspace({ '.zwgkrc.json': focusConfig({ 'personal-phone': 'error' }), 'a.md': PHONE, 'c.md': PHONE });
+    fs.symlinkSync('/proc/self/mem', path.join(dir, 'b.md'));
+    for (const threads of ['off', '2']) {
+      const run = runCli(['lint', '-f', 'json', '--concurrency', threads], { cwd: dir });
+      assert.equal(run.code, 2, run.stderr);
+      const results = parseJson(run);
+      assert.deepEqual(results.map((r) => path.basename(r.filePath)), ['a.md', 'b.md', 'c.md']);
+      assert.deepEqual(results.map((r) => r.messages[0].ruleId), ['personal-phone', 'file-unreadable', 'personal-phone']);
+      assert.match(results[1].messages[0].message, /I\/O 错误（EIO）/);
+      assert.match(run.stderr, /1 个文件未能完整检查或写回，退出码 2/);
+    }
+  });
+
+  it('paths with spaces and Chinese names, in folders named like files, in every output format', () => {
+    const dir = workspace({
+      '.zwgkrc.json': focusConfig({ 'personal-phone': 'error' }),
+      '2019年 政策文件/关于 印发 考核办法的通知.md': PHONE,
+      '归档.md/扶贫 公示（第1期）.txt': PHONE,
+    });
+    const json = parseJson(runCli(['lint', '-f', 'json'], { cwd: dir }));
+    assert.deepEqual(json.map((r) => path.relative(dir, r.filePath)), [path.join('2019年 政策文件', '关于 印发 考核办法的通知.md'), path.join('归档.md', '扶贫 公示（第1期）.txt')]);
+    const stylish = runCli(['lint'], { cwd: dir });
+    assert.match(stylish.stdout, /2019年 政策文件\/关于 印发 考核办法的通知\.md\n/);
+    const sarif = JSON.parse(runCli(['lint', '-f', 'sarif'], { cwd: dir }).stdout);
+    const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.deepEqual(uris, [`${encodeURIComponent('2019年 政策文件')}/${encodeURIComponent('关于 印发 考核办法的通知.md')}`, `${encodeURIComponent('归档.md')}/${encodeURIComponent('扶贫 公示（第1期）.txt')}`]);
+    // A glob and a folder argument with spaces reach the same files.
+    assert.equal(parseJson(runCli(['lint', '-f', 'json', '2019年 政策文件/*.md'], { cwd: dir })).length, 1);
+    assert.equal(parseJson(runCli(['lint', '-f', 'json', '归档.md'], { cwd: dir })).length, 1);
+  });
 });

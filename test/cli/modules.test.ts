@@ -169,7 +169,7 @@ describe('cli/runner', () => {
     const file = write(dir, 'locked.md', NOTICE_MD);
     fs.chmodSync(file, 0);
     const r = lintFile(file, ctx(), buildIndex([], ctx()).index)!;
-    assert.match(r.messages[0].message, /没有读取权限/);
+    assert.match(r.messages[0].message, /没有访问权限（EACCES）/);
   });
 });
 

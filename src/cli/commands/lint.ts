@@ -6,27 +6,23 @@
  * and a rule that crashed (`internal-error`): the run could not check everything it was asked to.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { ALL_RULES, type ResolvedConfig } from '../../core';
 import { ConfigLoader, parseRuleOptions } from '../config-loader';
 import { CliError } from '../errors';
 import { expandInputs } from '../files';
-import { lintFiles, lintStdin, type RunContext } from '../runner';
+import { autoThreads, lintFiles, lintStdin, type RunContext } from '../runner';
 import { Progress } from '../progress';
 import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
 import { displayPath, useColor } from '../text';
 import { suggestion } from '../suggest';
-import { CLI_RULES } from '../file-rules';
-import { stylish } from '../formatters/stylish';
-import { json } from '../formatters/json';
-import { sarifFormatter } from '../formatters/sarif';
-import { formatAll, type OutputFormat, type FormatContext } from '../formatters/types';
+import { FORMATS, formatContext, formatterFor, type FormatName } from '../formatters';
+import { formatAll, type FormatContext } from '../formatters/types';
 import type { Io } from '../io';
-import { VERSION, REPOSITORY_URL } from '../version';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
-export type FormatName = (typeof FORMATS)[number];
+export { FORMATS, type FormatName };
 
 export interface LintFlags {
   format: FormatName;
@@ -37,16 +33,23 @@ export interface LintFlags {
   stdinFilename?: string;
   configLookup: boolean;
   errorOnUnmatchedPattern: boolean;
-}
-
-function formatterFor(name: FormatName): OutputFormat {
-  return name === 'json' ? json : name === 'sarif' ? sarifFormatter(REPOSITORY_URL) : stylish;
+  /** `auto` (default), `off`, or a number of worker threads. */
+  concurrency?: string;
 }
 
 function parseMaxWarnings(v: string | undefined): number {
   if (v === undefined) return -1;
   if (!/^-?\d+$/.test(v.trim()) || Number(v) < -1) throw new CliError(`--max-warnings 应为非负整数（-1 表示不限），收到“${v}”`);
   return Number(v);
+}
+
+/** `--concurrency`: undefined for auto, else the number of threads (0 = none). */
+export function parseConcurrency(v: string | undefined): number | undefined {
+  const s = (v ?? 'auto').trim().toLowerCase();
+  if (s === 'auto') return undefined;
+  if (s === 'off') return 0;
+  if (!/^\d{1,4}$/.test(s) || Number(s) < 1) throw new CliError(`--concurrency 应为 auto、off 或正整数，收到“${v}”`);
+  return Math.min(Number(s), 256);
 }
 
 /** 2 when something could not be checked, 1 for errors or too many warnings, else 0. */
@@ -58,8 +61,8 @@ export function exitCodeOf(t: Totals, maxWarnings: number): number {
 }
 
 /** Writes a chunk, waiting for 'drain' when the stream asks for it. */
-async function emit(io: Io, chunk: string): Promise<void> {
-  if (!chunk) return;
+async function emit(io: Io, chunk: string | Uint8Array): Promise<void> {
+  if (!chunk.length) return;
   const ok = io.stdout.write(chunk);
   const stream = io.stdout as { once?: (ev: string, cb: () => void) => void };
   if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
@@ -87,13 +90,14 @@ function rootsOf(cwd: string, inputs: readonly string[]): string[] {
 export async function lintCommand(patterns: string[], flags: LintFlags, io: Io): Promise<number> {
   const cwd = path.resolve(io.cwd);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const concurrency = parseConcurrency(flags.concurrency);
   const ids = ALL_RULES.map((r) => r.meta.id);
   const cliLayer = parseRuleOptions(flags.rule, ALL_RULES, (id) => suggestion(id, ids));
   const stdinMode = patterns.includes('-');
   if (stdinMode && patterns.length > 1) throw new CliError('“-”（从标准输入读取）不能与其他路径一起使用');
   if (flags.stdinFilename !== undefined && !stdinMode) throw new CliError('--stdin-filename 只能与“-”一起使用，例如：zwgk lint - --stdin-filename drafts/通知.md');
 
-  const progress = new Progress(io.stderr);
+  const progress = new Progress(io.stderr, Progress.optionsFrom(io.env));
   const notice = (message: string) => {
     progress.clear();
     io.stderr.write(`zwgk: ${message}\n`);
@@ -109,13 +113,8 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
     progress,
     roots: rootsOf(cwd, stdinMode ? (flags.stdinFilename !== undefined ? [path.dirname(flags.stdinFilename)] : []) : patterns.length ? patterns : ['.']),
   };
-  const fctx: FormatContext = {
-    cwd,
-    color: useColor(io.stdout.isTTY, io.env),
-    version: VERSION,
-    rules: [...ALL_RULES.map((r) => r.meta), ...CLI_RULES],
-    fix: !!flags.fix,
-  };
+  const formatOptions = { cwd, color: useColor(io.stdout.isTTY, io.env), fix: !!flags.fix };
+  const fctx: FormatContext = formatContext(formatOptions);
   const format = formatterFor(flags.format);
 
   if (stdinMode) {
@@ -150,11 +149,30 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   // Load every applicable config before linting, so a broken one stops the run before any file is written.
   for (const f of files) loader.configFor(f);
   if (!files.length) notice('没有找到要检查的 .md/.txt 文件');
+  ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism());
+  ctx.workerSetup = {
+    cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, fix: !!flags.fix, roots: [...(ctx.roots ?? [])],
+    output: { format: flags.format, options: formatOptions },
+  };
 
   const t = emptyTotals();
   await emit(io, format.begin(fctx));
-  await lintFiles(files, ctx, async (r: FileResult) => {
-    await emit(io, format.file(r, t.files, fctx));
+  await lintFiles(files, ctx, async (r: FileResult, body?: Uint8Array) => {
+    if (body !== undefined) {
+      // Formatted by a worker thread: UTF-8 bytes, written as they are.
+      if (body.length) {
+        await emit(io, format.separator(t.files));
+        await emit(io, body);
+      }
+    } else {
+      // Written piece by piece, so that the output for a huge draft is never held whole.
+      let first = true;
+      for (const piece of format.body(r, fctx)) {
+        if (!piece) continue;
+        await emit(io, first ? format.separator(t.files) + piece : piece);
+        first = false;
+      }
+    }
     addToTotals(t, r);
   });
   await emit(io, format.end(t, fctx));

@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Clause, RuleMeta, Severity } from '../../core';
 import type { OutputFormat } from './types';
-import { indentJson } from './types';
-import type { FileResult } from '../results';
+import { prettyJson } from './pretty';
+import type { CliMessage, FileResult } from '../results';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -72,32 +72,29 @@ function artifactLocationOf(file: string, cwd: string): { uri: string; uriBaseId
   return { uri: pathToFileURL(file).href };
 }
 
-function sarifResults(r: FileResult, ruleIndex: Map<string, number>, cwd: string): Record<string, unknown>[] {
-  const artifactLocation = artifactLocationOf(r.filePath, cwd);
-  return r.messages.map((m) => {
-    const result: Record<string, unknown> = {
-      ruleId: m.ruleId,
-      ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
-      level: level(m.severity),
-      message: { text: m.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation,
-          region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
-        },
+function sarifResult(m: CliMessage, ruleIndex: Map<string, number>, artifactLocation: ReturnType<typeof artifactLocationOf>): Record<string, unknown> {
+  const result: Record<string, unknown> = {
+    ruleId: m.ruleId,
+    ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId) } : {}),
+    level: level(m.severity),
+    message: { text: m.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation,
+        region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+      },
+    }],
+  };
+  if (m.fix && m.fixRegion) {
+    result.fixes = [{
+      description: { text: m.fix.text ? `改为“${m.fix.text}”` : '删除' },
+      artifactChanges: [{
+        artifactLocation,
+        replacements: [{ deletedRegion: { ...m.fixRegion }, insertedContent: { text: m.fix.text } }],
       }],
-    };
-    if (m.fix && m.fixRegion) {
-      result.fixes = [{
-        description: { text: m.fix.text ? `改为“${m.fix.text}”` : '删除' },
-        artifactChanges: [{
-          artifactLocation,
-          replacements: [{ deletedRegion: { ...m.fixRegion }, insertedContent: { text: m.fix.text } }],
-        }],
-      }];
-    }
-    return result;
-  });
+    }];
+  }
+  return result;
 }
 
 const RESULTS = '\u0000results\u0000';
@@ -106,15 +103,21 @@ const INVOCATIONS = '\u0000invocations\u0000';
 const RESULT_INDENT = '        ';
 const RUN_KEY_INDENT = '      ';
 
+const ruleIndexes = new WeakMap<readonly RuleMeta[], Map<string, number>>();
+
+function ruleIndexOf(rules: readonly RuleMeta[]): Map<string, number> {
+  let m = ruleIndexes.get(rules);
+  if (!m) ruleIndexes.set(rules, (m = new Map(rules.map((r, i) => [r.id, i]))));
+  return m;
+}
+
 export function sarifFormatter(repositoryUrl?: string): OutputFormat {
-  let ruleIndex = new Map<string, number>();
   let tail = '';
   /** Whether a result was written (the next one needs a comma). */
   let wrote = false;
   return {
     begin(ctx) {
       wrote = false;
-      ruleIndex = new Map(ctx.rules.map((m, i) => [m.id, i]));
       const log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -140,16 +143,27 @@ export function sarifFormatter(repositoryUrl?: string): OutputFormat {
       tail = text.slice(at + marker.length);
       return text.slice(0, at) + '[';
     },
-    file(r, _i, ctx) {
-      const items = sarifResults(r, ruleIndex, path.resolve(ctx.cwd));
-      if (!items.length) return '';
-      const chunk = items.map((x) => '\n' + RESULT_INDENT + indentJson(JSON.stringify(x, null, 2), RESULT_INDENT)).join(',');
-      const out = wrote ? ',' + chunk : chunk;
+    *body(r, ctx) {
+      if (!r.messages.length) return;
+      const ruleIndex = ruleIndexOf(ctx.rules);
+      const artifactLocation = artifactLocationOf(r.filePath, path.resolve(ctx.cwd));
+      let out = '';
+      for (let i = 0; i < r.messages.length; i++) {
+        out += (i ? ',' : '') + '\n' + RESULT_INDENT + prettyJson(sarifResult(r.messages[i], ruleIndex, artifactLocation), RESULT_INDENT);
+        if (i % 200 === 199) {
+          yield out;
+          out = '';
+        }
+      }
+      yield out;
+    },
+    separator() {
+      const out = wrote ? ',' : '';
       wrote = true;
       return out;
     },
     end(t) {
-      const invocations = indentJson(JSON.stringify([{ executionSuccessful: t.fatal === 0 && t.internalErrors === 0 }], null, 2), RUN_KEY_INDENT);
+      const invocations = prettyJson([{ executionSuccessful: t.fatal === 0 && t.internalErrors === 0 }], RUN_KEY_INDENT);
       const out = (wrote ? '\n' + RUN_KEY_INDENT : '') + ']' + tail.replace(JSON.stringify(INVOCATIONS), () => invocations);
       wrote = false;
       return out;

@@ -18,11 +18,14 @@ function clean(s: string): string {
 }
 
 const MAX_MESSAGE_PAD = 60;
+/** Lines per piece of output. */
+const CHUNK = 500;
 
 export const stylish: OutputFormat = {
   begin: () => '',
-  file(r, _i, ctx) {
-    if (!r.messages.length) return '';
+  separator: () => '',
+  *body(r, ctx) {
+    if (!r.messages.length) return;
     const c = colors(ctx.color);
     const rows = r.messages.map((m) => ({
       loc: `${m.line}:${m.column}`,
@@ -31,14 +34,24 @@ export const stylish: OutputFormat = {
       msg: clean(m.message),
       rule: m.ruleId,
     }));
-    const locW = Math.max(...rows.map((x) => x.loc.length));
-    const msgW = Math.min(MAX_MESSAGE_PAD, Math.max(...rows.map((x) => displayWidth(x.msg))));
-    const out = [c.underline(clean(displayPath(r.filePath, ctx.cwd)))];
+    let locW = 0;
+    let msgW = 0;
     for (const x of rows) {
-      const sev = x.severity === 'error' ? c.red(x.sev) : x.severity === 'warning' ? c.yellow(x.sev) : c.cyan(x.sev);
-      out.push(`  ${c.dim(x.loc.padEnd(locW))}  ${sev}  ${padEnd(x.msg, msgW)}  ${c.dim(x.rule)}`);
+      locW = Math.max(locW, x.loc.length);
+      msgW = Math.max(msgW, displayWidth(x.msg));
     }
-    return out.join('\n') + '\n\n';
+    msgW = Math.min(MAX_MESSAGE_PAD, msgW);
+    let out = c.underline(clean(displayPath(r.filePath, ctx.cwd)));
+    for (let i = 0; i < rows.length; i++) {
+      const x = rows[i];
+      const sev = x.severity === 'error' ? c.red(x.sev) : x.severity === 'warning' ? c.yellow(x.sev) : c.cyan(x.sev);
+      out += `\n  ${c.dim(x.loc.padEnd(locW))}  ${sev}  ${padEnd(x.msg, msgW)}  ${c.dim(x.rule)}`;
+      if (i % CHUNK === CHUNK - 1) {
+        yield out;
+        out = '';
+      }
+    }
+    yield out + '\n\n';
   },
   end(t, ctx) {
     const c = colors(ctx.color);

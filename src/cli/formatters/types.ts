@@ -21,14 +21,33 @@ export interface FormatContext {
 
 export interface OutputFormat {
   begin(ctx: FormatContext): string;
-  /** `index` counts the files written so far (0 for the first). */
-  file(result: FileResult, index: number, ctx: FormatContext): string;
+  /**
+   * A file's part of the output, in pieces (so that the output for a huge draft is never one string);
+   * nothing, or only empty pieces, when the file adds nothing. A pure function of the result and the
+   * context: worker threads format their own results with it.
+   */
+  body(result: FileResult, ctx: FormatContext): Iterable<string>;
+  /** What goes before a file's (non-empty) body; `index` counts the files written before it. */
+  separator(index: number): string;
   end(totals: Totals, ctx: FormatContext): string;
+}
+
+/** A file's body as one string. */
+export function bodyText(format: OutputFormat, result: FileResult, ctx: FormatContext): string {
+  let out = '';
+  for (const piece of format.body(result, ctx)) out += piece;
+  return out;
+}
+
+/** The output for one file, in the stream. */
+export function formatFile(format: OutputFormat, result: FileResult, index: number, ctx: FormatContext): string {
+  const body = bodyText(format, result, ctx);
+  return body ? format.separator(index) + body : '';
 }
 
 /** The whole output for a list of results at once (stdin, tests). */
 export function formatAll(format: OutputFormat, results: readonly FileResult[], ctx: FormatContext): string {
-  return format.begin(ctx) + results.map((r, i) => format.file(r, i, ctx)).join('') + format.end(totals(results), ctx);
+  return format.begin(ctx) + results.map((r, i) => formatFile(format, r, i, ctx)).join('') + format.end(totals(results), ctx);
 }
 
 /** Indents every line but the first (to nest pretty-printed JSON). */

@@ -39,17 +39,21 @@ export function insideBookTitle(before: string): boolean {
   return insidePair(before, '《', '》') || insidePair(before, '〈', '〉');
 }
 
-const SENTENCE_END = /[。；！？\r\n]/;
+/** A character that ends a sentence: 。；！？ or a line break (one UTF-16 code unit). */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x0d || c === 0x0a;
+}
 
 /**
  * The sentence around [start, end) of `text`: from after the previous 。；！？ or line break to the next
  * one (at most `max` characters each side).
  */
 export function sentenceAround(text: string, start: number, end: number, max = 300): { before: string; after: string } {
+  // Character codes, not a one-character string and a regex run per character.
   let a = start;
-  while (a > 0 && start - a < max && !SENTENCE_END.test(text[a - 1])) a--;
+  while (a > 0 && start - a < max && !isSentenceEnd(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && b - end < max && !SENTENCE_END.test(text[b])) b++;
+  while (b < text.length && b - end < max && !isSentenceEnd(text.charCodeAt(b))) b++;
   return { before: text.slice(a, start), after: text.slice(end, b) };
 }
 

@@ -259,7 +259,7 @@ const cellCache = new WeakMap<ZwgkDocument, Cell[]>();
 
 /** The Markdown table cell containing `offset` (with its column header), or a plain-text table cell. */
 function cellAt(doc: ZwgkDocument, offset: number): Cell | undefined {
-  if (doc.format === 'text') return textCellAt(doc.text, offset);
+  if (doc.format === 'text') return textCellAt(doc, offset);
   let cells = cellCache.get(doc);
   if (!cells) {
     cells = [];
@@ -287,26 +287,68 @@ function cellAt(doc: ZwgkDocument, offset: number): Cell | undefined {
  * Plain text: a line with `|` or tabs is a table row; otherwise a line of several space-separated fields is
  * one when a header line above has the same number of fields. The header is the nearest line above (in the
  * same run of non-blank lines, at most 60 up) whose field in this column holds no number of 5+ digits.
+ *
+ * What depends on the line only (its fields and separators, and each column's header) is worked out once
+ * per line and document, and a number's column is found by binary search: a line with thousands of
+ * numbers costs no more than its length (it used to cost its length once per number).
  */
-function textCellAt(text: string, offset: number): Cell | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
+interface TextRow {
+  lineEnd: number;
+  /** The line without a final \r; undefined when it has fewer than two fields (not a table row). */
+  line?: string;
+  sep: RegExp;
+  fieldCount: number;
+  /** Separator matches in the whole line (starts and ends, in order). */
+  sepStarts: number[];
+  sepEnds: number[];
+  /** First non-white-space character of the line (its length when none). */
+  firstNonWs: number;
+  headers: Map<number, string | undefined>;
+}
+
+interface TextTable {
+  /** Offsets of every \n. */
+  newlines: number[];
+  rows: Map<number, TextRow>;
+}
+
+const textTables = new WeakMap<ZwgkDocument, TextTable>();
+
+/** Index of the first element of sorted `a` that is ≥ x. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function fieldsOf(l: string, sep: RegExp): string[] {
+  return l.trim().replace(/^\|/, '').replace(/\|$/, '').split(sep);
+}
+
+function textRow(text: string, lineStart: number, lineEnd: number): TextRow {
   const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
   const sep = line.includes('|') ? /\|/ : line.includes('\t') ? /\t/ : /[ \u3000]+/;
-  const fieldsOf = (l: string) => l.trim().replace(/^\|/, '').replace(/\|$/, '').split(sep);
-  const fields = fieldsOf(line);
-  if (fields.length < 2) return undefined;
-  // Column of the offset and the cell's start.
-  const rel = offset - lineStart;
-  const before = line.slice(0, rel).trimStart().replace(/^\|/, '');
-  const col = before.split(sep).length - 1;
-  const lastSep = (() => {
-    const m = [...line.slice(0, rel).matchAll(new RegExp(sep.source, 'g'))];
-    return m.length ? m[m.length - 1].index! + m[m.length - 1][0].length : 0;
-  })();
-  const cell: Cell = { start: lineStart + lastSep, end: lineEnd };
-  const whitespaceTable = sep.source !== '\\|' && sep.source !== '\\t';
+  const fieldCount = fieldsOf(line, sep).length;
+  const row: TextRow = { lineEnd, sep, fieldCount, sepStarts: [], sepEnds: [], firstNonWs: line.length, headers: new Map() };
+  if (fieldCount < 2) return row;
+  row.line = line;
+  for (const m of line.matchAll(new RegExp(sep.source, 'g'))) {
+    row.sepStarts.push(m.index!);
+    row.sepEnds.push(m.index! + m[0].length);
+  }
+  const nonWs = line.search(/\S/);
+  if (nonWs >= 0) row.firstNonWs = nonWs;
+  return row;
+}
+
+/** The header of column `col` of the row at `lineStart` (see textCellAt). */
+function textHeader(text: string, lineStart: number, row: TextRow, col: number): string | undefined {
+  const whitespaceTable = row.sep.source !== '\\|' && row.sep.source !== '\\t';
   let pos = lineStart;
   for (let n = 0; n < 60 && pos > 0; n++) {
     const prevEnd = pos - 1;
@@ -315,13 +357,50 @@ function textCellAt(text: string, offset: number): Cell | undefined {
     if (prev.trim() === '') break;
     // A Markdown-style delimiter row (|---|:--:|) is not a header.
     if (/^[\s|:\-—]+$/.test(prev)) { pos = prevStart; continue; }
-    const pf = fieldsOf(prev);
-    if (!whitespaceTable || pf.length === fields.length) {
+    const pf = fieldsOf(prev, row.sep);
+    if (!whitespaceTable || pf.length === row.fieldCount) {
       const h = pf[col];
-      if (h !== undefined && !new RegExp(`${D}{5}`).test(h)) { cell.header = h.trim(); break; }
+      if (h !== undefined && !new RegExp(`${D}{5}`).test(h)) return h.trim();
     }
     pos = prevStart;
   }
+  return undefined;
+}
+
+export function textCellAt(doc: ZwgkDocument, offset: number): Cell | undefined {
+  const text = doc.text;
+  let table = textTables.get(doc);
+  if (!table) {
+    const newlines: number[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+    textTables.set(doc, (table = { newlines, rows: new Map() }));
+  }
+  const { newlines } = table;
+  // lineStart = text.lastIndexOf('\n', offset - 1) + 1 and lineEnd = text.indexOf('\n', offset), by bisection.
+  const before = lowerBound(newlines, Math.max(offset - 1, 0) + 1) - 1;
+  const lineStart = before >= 0 ? newlines[before] + 1 : 0;
+  const after = lowerBound(newlines, offset);
+  const lineEnd = after < newlines.length ? newlines[after] : text.length;
+  let row = table.rows.get(lineStart);
+  if (!row || row.lineEnd !== lineEnd) {
+    row = textRow(text, lineStart, lineEnd);
+    table.rows.set(lineStart, row);
+  }
+  const line = row.line;
+  if (line === undefined) return undefined;
+  // Column of the offset: the separators in line.slice(0, rel) after its leading white space (and, in
+  // a | table, after a leading |); the cell starts after the last separator before the offset.
+  const rel = offset - lineStart;
+  const below = lowerBound(row.sepStarts, rel); // separators starting before rel
+  const w = Math.min(row.firstNonWs, Math.max(rel, 0));
+  let col = below - lowerBound(row.sepStarts, w);
+  if (row.sep.source === '\\|' && w < rel && line[w] === '|') col--;
+  const lastSep = below > 0 ? Math.min(row.sepEnds[below - 1], rel) : 0;
+  const cell: Cell = { start: lineStart + lastSep, end: lineEnd };
+  let header: string | undefined;
+  if (row.headers.has(col)) header = row.headers.get(col);
+  else row.headers.set(col, (header = textHeader(text, lineStart, row, col)));
+  if (header !== undefined) cell.header = header;
   return cell;
 }
 
@@ -365,14 +444,96 @@ export function maskFixText(doc: ZwgkDocument, start: number, end: number, keepS
   return maskNumber(raw, keepStart, keepEnd, needsEscape(doc, start, end) ? '\\*' : '*');
 }
 
+/** Blocks sorted by start (stable), the running maximum of their ends, and where the `*`s are. */
+interface BlockIndex {
+  order: number[];
+  starts: number[];
+  maxEnd: number[];
+  stars: number[];
+}
+
+const blockIndexes = new WeakMap<ZwgkDocument, BlockIndex>();
+
+function blockIndex(doc: ZwgkDocument): BlockIndex {
+  let ix = blockIndexes.get(doc);
+  if (!ix) {
+    const order = doc.blocks.map((_, i) => i).sort((a, b) => doc.blocks[a].start - doc.blocks[b].start);
+    const starts = order.map((i) => doc.blocks[i].start);
+    const maxEnd: number[] = [];
+    let m = -Infinity;
+    for (const i of order) maxEnd.push((m = Math.max(m, doc.blocks[i].end)));
+    const stars: number[] = [];
+    for (let i = doc.text.indexOf('*'); i >= 0; i = doc.text.indexOf('*', i + 1)) stars.push(i);
+    blockIndexes.set(doc, (ix = { order, starts, maxEnd, stars }));
+  }
+  return ix;
+}
+
+/** The smallest block holding [start, end) (the first in document order among equally small ones). */
+function containingBlock(doc: ZwgkDocument, start: number, end: number): { start: number; end: number } | undefined {
+  const ix = blockIndex(doc);
+  let best = -1;
+  let bestLen = Infinity;
+  for (let k = lowerBound(ix.starts, start + 1) - 1; k >= 0; k--) {
+    if (ix.maxEnd[k] < end) break; // no block from here back reaches `end`
+    const i = ix.order[k];
+    const b = doc.blocks[i];
+    if (end - b.start > bestLen) break; // blocks further back are longer than the best one
+    const len = b.end - b.start;
+    if (b.end >= end && (len < bestLen || (len === bestLen && i < best))) {
+      best = i;
+      bestLen = len;
+    }
+  }
+  return best >= 0 ? doc.blocks[best] : undefined;
+}
+
+/** Any match of `re` in `text` (the first one is enough); `re` is left as `matches` leaves it. */
+function anyMatch(re: RegExp, text: string): boolean {
+  const found = !matches(re, text).next().done;
+  re.lastIndex = 0;
+  return found;
+}
+
+/**
+ * Whether the rest of the number's block — its text before and after the number, joined by a NUL — holds
+ * a `*` or another personal number. Worked out without building that text: the `*`s by bisection, and the
+ * candidate patterns on the two parts, stopping at the first match. (No candidate can span the NUL, and
+ * their look-arounds only exclude digits and digit separators, which a NUL and the ends of a string are
+ * not — so matching the parts apart finds exactly what matching them joined would.) A paragraph holding
+ * thousands of numbers thus costs its length, not its length once per number.
+ */
 function needsEscape(doc: ZwgkDocument, start: number, end: number): boolean {
   if (doc.format !== 'markdown' || start < doc.bodyStart) return false;
-  let block: { start: number; end: number } | undefined;
-  for (const b of doc.blocks) {
-    if (b.start <= start && end <= b.end && (!block || b.end - b.start < block.end - block.start)) block = b;
-  }
+  const block = containingBlock(doc, start, end);
   if (!block) return false;
-  const rest = doc.text.slice(block.start, start) + '\u0000' + doc.text.slice(end, block.end);
-  if (rest.includes('*')) return true;
-  return idCandidates(rest).length > 0 || phoneCandidates(rest).length > 0 || cardCandidates(rest).length > 0;
+  const { stars } = blockIndex(doc);
+  const starsIn = (a: number, b: number) => lowerBound(stars, b) - lowerBound(stars, a);
+  if (starsIn(block.start, start) + starsIn(end, block.end) > 0) return true;
+  // A match in the whole block that ends before the number is a match in the part before it, and one
+  // that starts after it a match in the part after (cutting the text only makes the negative
+  // look-arounds easier to pass): with two numbers in a block, that settles it at once.
+  const spans = blockMatches(doc, block);
+  if (spans.firstEnd <= start || spans.lastStart >= end) return true;
+  const parts = [doc.text.slice(block.start, start), doc.text.slice(end, block.end)];
+  return [ID_RE, PHONE_RE, CARD_RE].some((re) => parts.some((part) => anyMatch(re, part)));
+}
+
+const blockSpans = new WeakMap<object, { firstEnd: number; lastStart: number }>();
+
+/** Over the candidate patterns' matches in a block's text: the smallest end and the largest start. */
+function blockMatches(doc: ZwgkDocument, block: { start: number; end: number }): { firstEnd: number; lastStart: number } {
+  let spans = blockSpans.get(block);
+  if (!spans) {
+    spans = { firstEnd: Infinity, lastStart: -Infinity };
+    const text = doc.text.slice(block.start, block.end);
+    for (const re of [ID_RE, PHONE_RE, CARD_RE]) {
+      for (const m of matches(re, text)) {
+        spans.firstEnd = Math.min(spans.firstEnd, block.start + m.index + m[0].length);
+        spans.lastStart = Math.max(spans.lastStart, block.start + m.index);
+      }
+    }
+    blockSpans.set(block, spans);
+  }
+  return spans;
 }

@@ -27,12 +27,15 @@ export function* scanSegments(doc: ZwgkDocument, re: RegExp): Generator<SegmentM
   }
 }
 
+const isEol = (c: number) => c === 0x0a || c === 0x0d;
+
 /** The text around [start, end) within its line, for context checks (e.g. “监督电话” before a number). */
 export function lineAround(doc: ZwgkDocument, start: number, end: number): { before: string; after: string } {
   const text = doc.text;
+  // Character codes, not one-character strings: this runs for every match of several rules.
   let a = start;
-  while (a > 0 && text[a - 1] !== '\n' && text[a - 1] !== '\r' && start - a < 200) a--;
+  while (a > 0 && !isEol(text.charCodeAt(a - 1)) && start - a < 200) a--;
   let b = end;
-  while (b < text.length && text[b] !== '\n' && text[b] !== '\r' && b - end < 200) b++;
+  while (b < text.length && !isEol(text.charCodeAt(b)) && b - end < 200) b++;
   return { before: text.slice(a, start), after: text.slice(end, b) };
 }
