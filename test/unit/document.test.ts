@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ZwgkDocument, inferDocType } from '../../src/core';
+import { parserInput } from '../../src/core/document';
 
 const SEED = fs.readFileSync(path.join(__dirname, '../fixtures/seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
 
@@ -63,5 +64,17 @@ describe('document model', () => {
   it('position of the very end of the text', () => {
     const doc = new ZwgkDocument('甲\n乙', 'a.md');
     assert.deepEqual(doc.positionAt(3), { line: 2, column: 2 });
+  });
+
+  it('pathological long lines reach the parser with their inline markup neutralised, same length', () => {
+    const long = '*a'.repeat(20000);
+    const text = `# 标题\n\n正文 **重点**\n\n${long}\n`;
+    const input = parserInput(text);
+    assert.equal(input.length, text.length);
+    assert.ok(input.startsWith('# 标题\n\n正文 **重点**\n\n'), 'ordinary lines are untouched');
+    assert.ok(!input.slice(input.indexOf('xa')).includes('*'));
+    const doc = new ZwgkDocument(text, 'a.md');
+    // The long line is still prose: its raw text (with the asterisks) is what rules scan.
+    assert.ok(doc.segments.some((s) => text.slice(s.start, s.end) === long));
   });
 });
