@@ -4,7 +4,8 @@
  * - A file is linted when it ends in `.md` or `.txt` (explicitly named files with another extension are
  *   skipped with a notice).
  * - A directory is walked recursively; `node_modules` and hidden entries (`.git`, `.vscode`, `.draft.md`)
- *   are skipped, and so is anything an `ignore` glob of the applicable config matches.
+ *   are skipped, and so is anything an `ignore` glob of the applicable config matches. A project's own
+ *   README/CHANGELOG/LICENSE/CONTRIBUTING files are not drafts and are skipped too, unless named explicitly.
  * - A glob (`drafts/**\/*.md`) is matched with picomatch below its static base directory.
  * - Symlinks are followed; a directory reached twice (a symlink loop) is walked once, and a file reached
  *   by two paths is linted once. A directory named like a file (`notes.md/`) is walked, not read.
@@ -15,6 +16,13 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 
 export const DRAFT_EXTENSIONS = ['.md', '.txt'];
+
+/** A project's own documentation (README.md, CHANGELOG.md, LICENSE.txt …): never a draft found by walking. */
+const PROJECT_FILE = /^(readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors)([.-][\w-]+)?\.(md|txt)$/i;
+
+export function isProjectFile(name: string): boolean {
+  return PROJECT_FILE.test(name);
+}
 
 export function isDraftName(name: string): boolean {
   return DRAFT_EXTENSIONS.includes(path.extname(name).toLowerCase());
@@ -103,7 +111,7 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
         if (isDir) {
           if (SKIPPED_DIRS.has(ent.name) || isIgnored(abs, true)) continue;
           subdirs.push(abs);
-        } else if (isFile && isDraftName(ent.name) && !isIgnored(abs, false)) {
+        } else if (isFile && isDraftName(ent.name) && !isProjectFile(ent.name) && !isIgnored(abs, false)) {
           st ??= statOrUndefined(abs);
           if (st) onFile(abs, st);
         }
@@ -153,7 +161,7 @@ export function draftsInFolder(dir: string): string[] {
   }
   const out: string[] = [];
   for (const ent of entries) {
-    if (isHidden(ent.name) || !isDraftName(ent.name)) continue;
+    if (isHidden(ent.name) || !isDraftName(ent.name) || isProjectFile(ent.name)) continue;
     const abs = path.join(dir, ent.name);
     if (ent.isFile() || (ent.isSymbolicLink() && statOrUndefined(abs)?.isFile())) out.push(abs);
   }

@@ -23,6 +23,15 @@ describe('zwgk lint: files and folders', function () {
     assert.equal(new Set(paths.map((p) => fs.realpathSync(path.join(dir, p)))).size, 2);
   });
 
+  it('a project README/CHANGELOG found by walking is not a draft; named explicitly, it is linted', () => {
+    const dir = workspace({ '.zwgkrc.json': focusConfig({ 'personal-phone': 'error' }), 'README.md': PHONE, 'CHANGELOG.md': PHONE, 'docs/readme.zh-cn.md': PHONE, '通知.md': PHONE });
+    const walked = runCli(['lint', '-f', 'json', '.'], { cwd: dir });
+    assert.deepEqual(parseJson(walked).map((r) => path.relative(dir, r.filePath)), ['通知.md']);
+    const named = runCli(['lint', '-f', 'json', 'README.md'], { cwd: dir });
+    assert.equal(named.code, 1);
+    assert.deepEqual(parseJson(named).map((r) => path.basename(r.filePath)), ['README.md']);
+  });
+
   it('an unreadable file is reported (exit 2) and the others are still linted', function () {
     if (process.platform === 'win32' || process.getuid?.() === 0) this.skip(); // root reads anything
     const dir = workspace({ '.zwgkrc.json': focusConfig({ 'personal-phone': 'error' }), 'a.md': PHONE });
