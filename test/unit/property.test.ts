@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lintText, fixText, ALL_RULES, META_KEYS, DOC_TYPES } from '../../src/core';
+import { lintText, fixText, validateConfig, resolveConfig, ALL_RULES, META_KEYS, DOC_TYPES } from '../../src/core';
 
 const SEED = 20190621;
 const RUNS = Number(process.env.ZWGK_FC_RUNS ?? 150);
@@ -70,6 +70,29 @@ describe(`property tests (fast-check, seed ${SEED}, ${RUNS} runs each)`, functio
       const twice = fixText(once.text, file);
       assert.equal(twice.text, once.text);
       checkInvariants(once.text, file);
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('any config object: validation never throws; a valid one lints without a failing rule', () => {
+    const ids = ALL_RULES.map((r) => r.meta.id);
+    const severity = fc.constantFrom('off', 'info', 'warning', 'error', 'loud', '', 1, null);
+    const ruleValue = fc.oneof(severity, fc.record({ severity }, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }));
+    const config = fc.oneof(
+      fc.record({
+        rules: fc.dictionary(fc.oneof(fc.constantFrom(...ids), fc.string({ maxLength: 12 })), ruleValue, { maxKeys: 5 }),
+        ignore: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+        calendar: fc.record({ holidays: fc.array(fc.constantFrom('2026-10-09', '2026-02-30', 'x'), { maxLength: 2 }), workdays: fc.array(fc.constantFrom('2026-10-10', '2027-01-02'), { maxLength: 2 }) }, { requiredKeys: [] }),
+        extra: fc.jsonValue({ maxDepth: 2 }),
+      }, { requiredKeys: [] }),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+    fc.assert(fc.property(config, draft, (raw, text) => {
+      const errors = validateConfig(raw, ALL_RULES);
+      for (const e of errors) assert.ok(typeof e.key === 'string' && e.message.length > 0);
+      if (errors.length > 0) return;
+      const resolved = resolveConfig(ALL_RULES, [raw as object]);
+      const { messages } = lintText(text, 'd.md', { config: resolved });
+      assert.deepEqual(messages.filter((m) => m.ruleId === 'internal-error').map((m) => m.message), []);
     }), { seed: SEED, numRuns: RUNS });
   });
 });
