@@ -9,19 +9,11 @@ export interface Region {
   endColumn: number;
 }
 
-export interface CliMessage {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  clause: Clause;
-  fix?: Fix;
+/** A core message as the CLI reports it: the public fields, in their public order (no offsets, no data). */
+export type CliMessage = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn' | 'clause' | 'fix'> & {
   /** Lines and columns of `fix.range` (SARIF needs them); not part of the JSON output. */
   fixRegion?: Region;
-}
+};
 
 export interface FileResult {
   /** Absolute path, or `<stdin>` when stdin has no --stdin-filename. */
