@@ -1,5 +1,5 @@
 /** The CLI's result model: one entry per linted file, shared by every output format. */
-import type { Clause, Fix, LintMessage, Severity, ZwgkDocument } from '../core';
+import type { Clause, LintMessage, ZwgkDocument } from '../core';
 import { FILE_UNREADABLE, fileUnreadable } from './file-rules';
 
 export interface Region {
