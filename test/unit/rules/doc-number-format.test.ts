@@ -1,16 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintWith, fixWith, spanOf } from '../../helpers/lint';
 import { lintText, getRule } from '../../../src/core';
+import { NOTICES, SEED, notice, saved } from '../../helpers/fixtures';
 
 const ID = 'doc-number-format';
-const FIX = path.join(__dirname, '../../fixtures');
-const SEED = fs.readFileSync(path.join(FIX, 'seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
-const notice = (name: string) => fs.readFileSync(path.join(FIX, 'real-notices', name), 'utf8');
 /** The notice as the portal page was saved: without the fixture's SOURCE/NOTE lines. */
-const saved = (raw: string) => raw.replace(/^SOURCE:.*\r?\n(?:NOTE:.*\r?\n)?\s*/, '');
-const NOTICES = fs.readdirSync(path.join(FIX, 'real-notices')).filter((f) => f.endsWith('.txt'));
 
 const fm = (fields: string, body = '# 海口市人民政府办公室关于印发2019年政务公开工作要点的通知\n') => `---\n${fields}\n---\n\n${body}`;
 

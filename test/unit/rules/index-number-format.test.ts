@@ -1,17 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintWith, fixWith, spanOf } from '../../helpers/lint';
 import { lintText, getRule } from '../../../src/core';
 import { isValidOrgCode, isValidCreditCode, orgCodeCheckChar, creditCodeCheckChar } from '../../../src/core/util/org-code';
 import { parseIndexNumber } from '../../../src/core/util/index-number';
+import { NOTICES, SEED, notice, saved } from '../../helpers/fixtures';
 
 const ID = 'index-number-format';
-const FIX = path.join(__dirname, '../../fixtures');
-const SEED = fs.readFileSync(path.join(FIX, 'seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
-const notice = (name: string) => fs.readFileSync(path.join(FIX, 'real-notices', name), 'utf8');
-const saved = (raw: string) => raw.replace(/^SOURCE:.*\r?\n(?:NOTE:.*\r?\n)?\s*/, '');
-const NOTICES = fs.readdirSync(path.join(FIX, 'real-notices')).filter((f) => f.endsWith('.txt'));
 const fm = (v: string) => `---\n标题: 海口市2019年政务公开工作要点\n索引号: ${v}\n---\n\n# 海口市2019年政务公开工作要点\n`;
 
 describe('index-number-format', () => {

@@ -1,16 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lintWith, fixWith, spanOf } from '../../helpers/lint';
 import { lintText, getRule, ZwgkDocument } from '../../../src/core';
 import { disclosureOf } from '../../../src/core/util/disclosure';
+import { NOTICES, SEED, notice, saved } from '../../helpers/fixtures';
 
 const ID = 'metadata-required';
-const FIX = path.join(__dirname, '../../fixtures');
-const SEED = fs.readFileSync(path.join(FIX, 'seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
-const notice = (name: string) => fs.readFileSync(path.join(FIX, 'real-notices', name), 'utf8');
-const saved = (raw: string) => raw.replace(/^SOURCE:.*\r?\n(?:NOTE:.*\r?\n)?\s*/, '');
-const NOTICES = fs.readdirSync(path.join(FIX, 'real-notices')).filter((f) => f.endsWith('.txt'));
 const fm = (fields: string, body = '# 海口市2019年政务公开工作要点\n') => `---\n${fields}\n---\n\n${body}`;
 
 const FULL = '标题: 海口市2019年政务公开工作要点\n发布机构: 市政府办公室\n成文日期: 2019-06-21\n公开属性: 主动公开\n索引号: 00817804-9/2019-13123';
