@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { fixText, lintText } from '../../src/core';
 import { LspClient, startWorkspace, applyEdits, editsFor, rangeText } from './lsp-client';
-import { POLICY, INTERPRETATION, posOf } from './drafts';
+import { POLICY, posOf, policyWorkspace } from './drafts';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 
 describe('language server: code actions', function () {
@@ -12,11 +12,7 @@ describe('language server: code actions', function () {
   let client: LspClient;
 
   before(async () => {
-    ({ ws, client } = await startWorkspace({
-      '.zwgkrc.json': '{ "rules": {} }\n',
-      '海口市市级储备粮管理办法.md': POLICY,
-      '储备粮管理办法解读.md': INTERPRETATION,
-    }));
+    ({ ws, client } = await startWorkspace(policyWorkspace()));
   });
   after(() => client?.shutdown());
 

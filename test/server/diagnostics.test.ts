@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, resolveConfig, ALL_RULES, Calendar } from '../../src/core';
 import { LspClient, startWorkspace, makeWorkspace, rangeText, uriOf } from './lsp-client';
-import { POLICY, INTERPRETATION, README } from './drafts';
+import { POLICY, README, policyWorkspace } from './drafts';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
 const DOCS = 'https://github.com/zwgk/zwgk/blob/main/docs/rules/';
@@ -15,11 +15,7 @@ describe('language server: diagnostics', function () {
   let client: LspClient;
 
   before(async () => {
-    ({ ws, client } = await startWorkspace({
-      '.zwgkrc.json': '{ "rules": {} }\n',
-      '海口市市级储备粮管理办法.md': POLICY,
-      '储备粮管理办法解读.md': INTERPRETATION,
-    }));
+    ({ ws, client } = await startWorkspace(policyWorkspace()));
   });
   after(async () => {
     await client?.shutdown();

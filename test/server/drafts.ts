@@ -62,3 +62,12 @@ export function posOf(text: string, needle: string, extra = 0): { line: number; 
   const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
+
+/** The workspace most protocol tests start from: a config, the policy and its interpretation. */
+export function policyWorkspace(policy = POLICY): Record<string, string> {
+  return {
+    '.zwgkrc.json': '{ "rules": {} }\n',
+    '海口市市级储备粮管理办法.md': policy,
+    '储备粮管理办法解读.md': INTERPRETATION,
+  };
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CLAUSES, Calendar, formatDate, getRule, lintText } from '../../src/core';
 import { LspClient, startWorkspace } from './lsp-client';
-import { POLICY, INTERPRETATION, posOf } from './drafts';
+import { POLICY, posOf, policyWorkspace } from './drafts';
 
 /** Hover Markdown with the escapes removed, to compare with plain clause text. */
 function plain(h: { contents: unknown } | null): string {
@@ -21,11 +21,7 @@ describe('language server: hover', function () {
   const text = `${POLICY}\n第四条 本办法自2026年2月14日起施行，2026年2月17日前完成备案，2027年1月4日前评估。\n`;
 
   before(async () => {
-    ({ ws, client } = await startWorkspace({
-      '.zwgkrc.json': '{ "rules": {} }\n',
-      '海口市市级储备粮管理办法.md': text,
-      '储备粮管理办法解读.md': INTERPRETATION,
-    }));
+    ({ ws, client } = await startWorkspace(policyWorkspace(text)));
     uri = client.open(path.join(ws, '海口市市级储备粮管理办法.md'), text);
     await client.diagnostics(uri);
   });
