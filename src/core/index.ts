@@ -5,6 +5,8 @@ export { ZwgkDocument, formatOf, type Block, type Segment, type Title, type DocF
 export * from './metadata';
 export * from './dates';
 export * from './doctype';
+export * from './profile';
+export * from './sources';
 export { Calendar, type CalendarOverrides, type CalendarOptions, type DayInfo } from './calendar';
 export {
   DraftIndex, summarize, summarizeText, roleOf, normalizePath, normalizeTitle, titleKeys, interpretedTitles, parseLinkRefs, splitRefs, isInside,

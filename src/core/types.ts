@@ -17,6 +17,8 @@ export interface Clause {
   text: string;
   /** True when `text` is a summary, not a verbatim quotation. */
   summary?: boolean;
+  /** The version of the source the text comes from, with the dates it was in force (see sources.ts). */
+  version?: string;
 }
 
 /** A text edit on the document: replace `text` in [range[0], range[1]) (UTF-16 offsets). */
