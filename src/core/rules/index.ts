@@ -24,6 +24,7 @@ import { proactiveDisclosureDeadline } from './proactive-disclosure-deadline';
 import { renamedDepartment } from './renamed-department';
 import { requiredContent } from './required-content';
 import { secrecyMark } from './secrecy-mark';
+import { wording } from './wording';
 
 /** Every rule, in id order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -51,6 +52,7 @@ export const ALL_RULES: readonly Rule[] = [
   renamedDepartment,
   requiredContent,
   secrecyMark,
+  wording,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
