@@ -32,7 +32,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       ignore: { type: 'array', items: { type: 'string' }, description: '不检查的文件（glob，相对于配置文件所在目录）' },
       packs: {
         type: 'array',
-        items: { type: 'string', pattern: '\\.(ya?ml|json)$' },
+        items: { type: 'string' },
         description: '本单位的词库（用语规范，YAML 数据文件），相对于本配置文件的路径，不能指向工作区之外；与内置词库一起由规则 wording 检查',
       },
       calendar: {
