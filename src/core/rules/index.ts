@@ -20,6 +20,7 @@ import { metadataRequired } from './metadata-required';
 import { normativeFilingDeadline } from './normative-filing-deadline';
 import { personalIdNumber } from './personal-id-number';
 import { personalPhone } from './personal-phone';
+import { placeholder } from './placeholder';
 import { proactiveDisclosureDeadline } from './proactive-disclosure-deadline';
 import { renamedDepartment } from './renamed-department';
 import { requiredContent } from './required-content';
@@ -48,6 +49,7 @@ export const ALL_RULES: readonly Rule[] = [
   normativeFilingDeadline,
   personalIdNumber,
   personalPhone,
+  placeholder,
   proactiveDisclosureDeadline,
   renamedDepartment,
   requiredContent,

@@ -1,4 +1,5 @@
 import type { Rule } from '../types';
+import { CLAUSES } from '../clauses';
 import { compilePacks, findPackHits, formatCnDate, type CompiledEntry } from '../packs/compile';
 import { documentDateOf } from '../packs/document-date';
 import type { SimpleDate } from '../dates';
@@ -18,12 +19,7 @@ export const wording: Rule<Options> = {
     description: '按词库检查易错词、规范表述和过时引用：内置词库之外，各单位可在配置的 packs 中加入自己的词库（YAML 数据文件）。',
     category: '用语',
     defaultSeverity: 'warning',
-    clauses: [
-      {
-        source: '海口市2019年政务公开工作要点（海府办函〔2019〕168号）', id: '要点 三（一）',
-        text: '严格落实网络意识形态责任制,加强政府网站内容建设和信息发布审核,把好政治关、政策关、文字关。',
-      },
-    ],
+    clauses: [CLAUSES.yaodian_3_1],
     rationale: '要点要求发布前“把好政治关、政策关、文字关”。错别字、提法不统一、引用已被修订的法规版本，'
       + '会让公众误解政策，也损害政府网站的权威。每条提示都注明所依据的规范或出处；词库是数据，各单位可以补充本地的规范提法。',
     howToFix: '按提示改为正确写法（能自动修复的词条可用快速修复）。引用的标题须照原样时，书名号《》内的文字不检查。'
