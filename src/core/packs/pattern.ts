@@ -35,7 +35,6 @@ interface Item {
 
 export class PatternError extends Error {}
 
-const SPECIAL = new Set(['(', ')', '[', ']', '|', '?', '{', '}', '\\']);
 
 /** Parses and expands a bounded pattern; throws PatternError with a Chinese message. */
 export function expandPattern(pattern: string): Expansion[] {
@@ -103,6 +102,8 @@ export function expandPattern(pattern: string): Expansion[] {
         atom = { kind: 'group', index, alternatives: alts };
       } else if (c === '?' || c === '{' || c === '}' || c === ']') {
         return fail(`“${c}”前面缺少字符或括号`);
+      } else if (c === '*' || c === '+' || c === '.' || c === '^' || c === '$') {
+        return fail(`模式中不能用“${c}”（只支持 [ ]、( | )、? 和 {m,n}；要照字面匹配这个字符请写“\\${c}”，或改用 wrong）`);
       } else atom = { kind: 'chars', chars: [readChar()] };
       let min = 1, max = 1;
       if (pattern[pos] === '?') {
@@ -201,8 +202,4 @@ export function maxGroupRef(right: string): number {
   let max = 0;
   for (const m of right.matchAll(/\$(\d)/g)) max = Math.max(max, Number(m[1]));
   return max;
-}
-
-export function isSpecial(ch: string): boolean {
-  return SPECIAL.has(ch);
 }

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../types';
 import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
-import { isHan } from '../util/cjk';
+import { isHan, sentenceAround } from '../util/cjk';
 import { isProactive } from '../util/disclosure';
 
 /**
@@ -30,6 +30,12 @@ const PLACEHOLDER = new RegExp([
 ].join('|'), 'g');
 
 const CN_NUMERAL = /[〇○零一二三四五六七八九十百千]/;
+
+/**
+ * A sentence that describes a form for the reader to fill — 邮件名称格式为“申报-【XX】单位”, 发文编号为“【××】规” —
+ * uses placeholders on purpose.
+ */
+const FORM_WORDS = /格式|样式|式样|命名|模板|范本|示例|例如|编号为|字样|填写为|写作|形如/;
 const DIGIT = /[0-9０-９]/;
 
 /** 王某某 / 欧阳某某 / 张×× at a name's start: a masked name, not a placeholder. */
@@ -84,6 +90,10 @@ function scan(ctx: RuleContext, from: number, to: number, severity: 'error' | un
     const end = start + m[0].length;
     const kind = kindOf(m);
     if (!isPlaceholder(text, start, end, kind)) continue;
+    if (kind !== 'snippet' && kind !== 'todo') {
+      const s = sentenceAround(text, start, end, 120);
+      if (FORM_WORDS.test(s.before) || FORM_WORDS.test(s.after)) continue;
+    }
     ctx.report({ start, end, message: MESSAGES[kind](m[0]), ...(severity ? { severity } : {}), data: { placeholder: m[0] } });
   }
 }
@@ -130,6 +140,10 @@ export const placeholder: Rule = {
         {
           title: '公示名单中脱敏的姓名和号码',
           text: '| 序号 | 姓名 | 身份证号 | 联系电话 |\n|---|---|---|---|\n| 1 | 王某某 | 4601××××××××1234 | 138****5678 |\n| 2 | 欧阳某某 | 4601××××××××2345 | 139****0000 |\n| 3 | 张×× | 4601××××××××3456 | 137****1111 |\n\n经审核，张某某和李某某符合条件。\n',
+        },
+        {
+          title: '说明填写格式的句子',
+          text: '请发送电子邮件，邮件名称格式为“创新团队申报-【XX】单位”。规范性文件发文编号为“【××】规”。\n',
         },
         {
           title: '中文数字的年份、门户网站的栏目标签',
