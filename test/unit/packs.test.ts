@@ -133,6 +133,15 @@ entries:
     });
   });
 
+  it('the worked example in README is a valid pack whose examples pass', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const block = /```yaml\n(# 词库\/本局\.yaml[^]*?)```/.exec(readme);
+    assert.ok(block, 'README has the worked example');
+    const p = pack(block![1], '词库/本局.yaml');
+    assert.equal(p.entries.length, 3);
+    assert.deepEqual(runPackExamples(p, wording).failures, []);
+  });
+
   describe('the default packs', () => {
     it('every example passes (fire examples are reported, quiet ones are not)', () => {
       assert.deepEqual(DEFAULT_PACKS.map((p) => p.id).sort(), ['citations', 'terms', 'typos']);
