@@ -20,3 +20,12 @@ export { applyFixes } from './fix';
 export { redactPersonalData, redactData } from './redact';
 export { lintText, lintDocument, fixText, type LintOptions, type LintResult, type FixTextResult } from './engine';
 export { ALL_RULES, getRule } from './rules';
+export { DEFAULT_PACKS } from './packs/defaults';
+export {
+  parsePack, parsePackText, formatPackError, MAX_PACK_BYTES,
+  type Pack, type PackEntry, type PackCitation, type PackError, type PackExample, type PackLevel, type PackSource,
+} from './packs/pack';
+export { compilePacks, type PackSet, type CompiledEntry } from './packs/compile';
+export { runPackExamples, type ExampleReport, type ExampleFailure } from './packs/examples';
+export { buildPackSchema, PACK_SCHEMA_ID } from './packs/schema';
+export { packsFor } from './engine';

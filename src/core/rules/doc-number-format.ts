@@ -21,7 +21,7 @@ interface Options {
  *   warning). The metadata 文号 is the document's own number as the catalogue publishes it: reported as an
  *   error by default (`metadataSeverity`; 'inherit' follows the rule's configured severity).
  * - Year after the 成文日期: the document's own (metadata) 文号 is compared with the metadata 成文日期, or,
- *   when that is absent, with the signature date (the first line that is only a date, see issue-date.ts);
+ *   when that is absent, with the 落款 date (see profile/dates.ts);
  *   body 文号 only with an explicit metadata 成文日期 (a saved page may hold several documents of different
  *   dates, so a signature date is not trusted for citations). The catalogue 发文日期 is never used.
  * - Fixes: brackets → 〔〕, drop 第, drop leading zeros, add a missing 号. A two-digit year is fixed only in
