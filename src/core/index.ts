@@ -18,3 +18,8 @@ export { applyFixes } from './fix';
 export { redactPersonalData, redactData } from './redact';
 export { lintText, lintDocument, fixText, type LintOptions, type LintResult, type FixTextResult } from './engine';
 export { ALL_RULES, getRule } from './rules';
+export {
+  readSource, readHtmlSource, readDocx, readHtml, decodeHtml, sourceFormatOf, unsupportedFormatMessage, sourceDocument, locateMessages,
+  lintSource, isFormatError, FormatError,
+  type SourceText, type SourceFormat, type SourceLintResult, type SourceLocation, type DocxLocation, type HtmlLocation, type DocxPart,
+} from './formats';
