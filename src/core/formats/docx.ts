@@ -353,7 +353,10 @@ class Reader {
     rows.forEach((row, r) => {
       if (!row.cells.some((c) => c.trim())) return;
       const line: Line = { pieces: [] };
-      row.cells.forEach((cell, c) => {
+      // Empty cells at the end of a row (an empty 备注 column) add nothing to read.
+      let last = row.cells.length;
+      while (last > 1 && !row.cells[last - 1].trim()) last--;
+      row.cells.slice(0, last).forEach((cell, c) => {
         const origin: DocxOrigin = { part: 'table', table: index, row: r + 1, cell: c + 1, text: cell };
         line.pieces.push({ s: (c ? ' | ' : '') + cell, origin });
       });

@@ -181,3 +181,6 @@ export function lintSource(src: SourceText, filePath: string | undefined, option
 export function isFormatError(e: unknown): e is FormatError {
   return e instanceof FormatError;
 }
+
+export { exportDocx, draftBlocks, FONTS, LAYOUT, type ExportOptions } from './export-docx';
+export { checkDocxExport, type RoundTrip } from './round-trip';
