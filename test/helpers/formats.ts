@@ -68,6 +68,9 @@ export async function corpusDocx(text: string): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   if (header.length >= 2) {
     children.push(new Table({ rows: header.map((h) => new TableRow({ children: [cell(`${h.key}：`), cell(h.value)] })) }));
+  } else {
+    // One `key: value` line is no catalogue table: it stays a line at the top, as in the text.
+    for (const h of header) children.push(new Paragraph({ children: [new TextRun(`${h.key}: ${h.value}`)] }));
   }
   for (const g of groups(body)) {
     if (g.kind === 'p') children.push(new Paragraph({ children: [new TextRun(g.text)] }));
