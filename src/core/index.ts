@@ -20,6 +20,6 @@ export { lintText, lintDocument, fixText, type LintOptions, type LintResult, typ
 export { ALL_RULES, getRule } from './rules';
 export {
   readSource, readHtmlSource, readDocx, readHtml, decodeHtml, sourceFormatOf, unsupportedFormatMessage, sourceDocument, locateMessages,
-  lintSource, isFormatError, FormatError, exportDocx, checkDocxExport, type RoundTrip,
+  lintSource, isFormatError, FormatError, exportDocx, checkDocxExport, LAYOUT, FONTS, type RoundTrip,
   type SourceText, type SourceFormat, type SourceLintResult, type SourceLocation, type DocxLocation, type HtmlLocation, type DocxPart,
 } from './formats';

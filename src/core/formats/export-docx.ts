@@ -5,9 +5,10 @@
  *
  *   - A4 (210 × 297 mm); 版心 156 × 225 mm: 天头 37 mm, 订口 28 mm (so right 26 mm, bottom 35 mm);
  *   - 22 lines a page (exact line pitch 225 mm / 22 ≈ 28.95 pt), 正文 3号仿宋 (16 pt), 首行缩进 2 字;
- *   - 标题 2号小标宋 (22 pt), centred; 一级标题 (一、) 黑体, 二级 (（一）) 楷体, 三级 (1.) 和四级 (（1）) 仿宋;
+ *   - 标题 2号小标宋 (22 pt), centred; 章节 (第一章) 黑体 centred; 一级标题 (一、) 黑体, 二级 (（一）) 楷体, 三级 (1.) 和四级 (（1）) 仿宋;
  *     a run-in heading (`（一）坚持全面覆盖。将……`) has only its heading sentence in the heading font;
- *   - 附件说明 (`附件：…`) 左空二字; 发文机关署名 centred over the 成文日期, 成文日期 右空四字;
+ *   - 附件说明 (`附件：…`) 左空二字; 成文日期 右空四字, 发文机关署名 centred over it (the layout for a
+ *     document to be sealed);
  *     附注 (`（此件公开发布）`) 左空二字 below the date;
  *   - 页码: 4号半角宋体阿拉伯数字 with a dash each side (`— 1 —`), odd pages right with one character
  *     of space, even pages left with one character of space.
@@ -16,7 +17,6 @@
  */
 import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import type { Nodes, Root, Table as MdTable, List, ListItem } from 'mdast';
 import { ZwgkDocument } from '../document';
@@ -38,13 +38,15 @@ const PAGE_NUMBER_PT = 14; // 4号
 const LINE_TWIPS = Math.round((225 / 22 / 25.4) * 72 * PT);
 const CHAR = BODY_PT * PT;
 
+const mm = (n: number) => Math.round((n / 25.4) * 1440);
+
 export const LAYOUT = {
-  page: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-  margin: { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) },
+  page: { width: mm(210), height: mm(297) },
+  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
   lineTwips: LINE_TWIPS,
 };
 
-type Role = 'title' | 'heading1' | 'heading2' | 'heading3' | 'body' | 'attachment' | 'signature' | 'date' | 'note' | 'addressee';
+type Role = 'title' | 'chapter' | 'heading1' | 'heading2' | 'heading3' | 'body' | 'attachment' | 'signature' | 'date' | 'note' | 'addressee';
 
 interface Block {
   role: Role;
@@ -55,8 +57,11 @@ const DATE_LINE = /^(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}�
 const ORG_LINE = /^[\u4e00-\u9fff（）()]{2,40}(人民政府|政府|办公厅|办公室|委员会|局|厅|委|部|署|院|中心|处|科|所|站|队|会|街道办事处|社区|村民委员会|公司)$/;
 const NOTE_LINE = /^[（(]此件[^）)]{0,30}[）)]$/;
 
+/** 第一章 / 第一节 of a regulation: a centred heading line. (第一条 is body text.) */
+const CHAPTER = /^第[一二三四五六七八九十百零]+[章节](?:[ \u3000]|$)/;
+
 function cnLevel(text: string): 1 | 2 | 3 | undefined {
-  if (/^[一二三四五六七八九十]+、/.test(text) || /^第[一二三四五六七八九十百零]+[章节部分条]/.test(text)) return 1;
+  if (/^[一二三四五六七八九十]+、/.test(text) || /^第[一二三四五六七八九十百零]+部分/.test(text)) return 1;
   if (/^[（(][一二三四五六七八九十]+[）)]/.test(text)) return 2;
   if (/^([0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/.test(text)) return 3;
   return undefined;
@@ -138,6 +143,7 @@ export function draftBlocks(doc: ZwgkDocument): { blocks: Block[]; tables: Map<n
   for (const b of blocks) {
     if (b.role !== 'body' || !b.text) continue;
     if (/^附件[：:]/.test(b.text)) b.role = 'attachment';
+    else if (CHAPTER.test(b.text) && b.text.length <= 30) b.role = 'chapter';
     else {
       const level = cnLevel(b.text);
       if (level === 1) b.role = 'heading1';
@@ -166,6 +172,8 @@ function paragraphOf(b: Block, signatureIndent: number): Paragraph {
   switch (b.role) {
     case 'title':
       return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...exact, line: Math.round(LINE_TWIPS * 1.2) }, children: [run(b.text, FONTS.title, TITLE_PT)] });
+    case 'chapter':
+      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(b.text, FONTS.heading1)] });
     case 'addressee':
       return new Paragraph({ spacing: exact, children: [run(b.text, FONTS.body)] });
     case 'heading1': case 'heading2': case 'heading3': {
@@ -233,7 +241,7 @@ export async function exportDocx(text: string, filePath?: string, options: Expor
   const date = blocks.find((b) => b.role === 'date');
   const signature = blocks.find((b) => b.role === 'signature');
   // The signature is centred over the date: its right indent is the date's plus half the difference.
-  const signatureIndent = 4 * CHAR + (date && signature ? Math.max(0, ((widthInChars(date.text) - widthInChars(signature.text)) / 2) * CHAR) : 0);
+  const signatureIndent = Math.max(0, Math.round(4 * CHAR + (date && signature ? ((widthInChars(date.text) - widthInChars(signature.text)) / 2) * CHAR : 0)));
   const children: (Paragraph | Table)[] = [];
   blocks.forEach((b, i) => {
     const rows = tables.get(i);
@@ -271,7 +279,7 @@ export async function exportDocx(text: string, filePath?: string, options: Expor
         page: {
           size: LAYOUT.page,
           // 页码 7 mm below the 版心 (35 mm bottom margin, about 5 mm for the number's line).
-          margin: { ...LAYOUT.margin, header: convertMillimetersToTwip(15), footer: convertMillimetersToTwip(23) },
+          margin: { ...LAYOUT.margin, header: mm(15), footer: mm(23) },
         },
       },
       footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
