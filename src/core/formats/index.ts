@@ -135,8 +135,8 @@ export function sourceDocument(src: SourceText, filePath?: string): ZwgkDocument
 }
 
 /**
- * Maps messages on a source's text back to the file: each gets `location`; for .html the line and
- * column become those of the HTML source. Fixes are dropped: zwgk never rewrites a .docx or .html.
+ * Maps messages on a source's text back to the file: each gets `location`; for .html the offsets, line
+ * and column become those of the HTML source. Fixes are dropped: zwgk never rewrites a .docx or .html.
  */
 export function locateMessages(src: SourceText, messages: readonly LintMessage[]): LintMessage[] {
   const loc = src.html !== undefined ? location(src.html) : undefined;
@@ -152,6 +152,9 @@ export function locateMessages(src: SourceText, messages: readonly LintMessage[]
     const where = src.locate(m.start, m.end);
     const out: LintMessage = { ...rest, location: where };
     if (where.format === 'html' && loc) {
+      // An .html message's offsets, lines and columns are all in the HTML source.
+      out.start = where.start;
+      out.end = where.end;
       const a = point(where.start);
       const b = point(where.end);
       out.line = a.line;
