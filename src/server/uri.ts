@@ -24,7 +24,8 @@ const DRAFT_EXT = /\.(md|txt|docx|html?)$/i;
 
 /** The URI a draft's diagnostics go to: a .docx's text view, else the file. */
 export function draftUri(p: string): string {
-  return /\.docx$/i.test(p) ? DOCX_SCHEME + ':' + pathToFileURL(p).href.slice('file:'.length) : pathToUri(p);
+  // `zwgk-docx:/path` — the form VS Code gives the view (no authority), so both sides name it alike.
+  return /\.docx$/i.test(p) ? DOCX_SCHEME + ':' + pathToFileURL(p).pathname : pathToUri(p);
 }
 
 /** True for the file names zwgk checks (.md, .txt, .docx, .html — as the CLI). */

@@ -8,7 +8,7 @@ import { DOCX_SCHEME, DOCX_TEXT, EXPORT_DOCX, LINT_WORKSPACE, type DocxTextResul
 import { FORMATS } from '../helpers/formats';
 import { readDocx, readHtml } from '../../src/core';
 
-const viewUri = (file: string) => DOCX_SCHEME + ':' + uriOf(file).slice('file:'.length);
+const viewUri = (file: string) => DOCX_SCHEME + ':' + new URL(uriOf(file)).pathname;
 const TABLE = fs.readFileSync(path.join(FORMATS, 'yichun-2016-zhiweibiao.docx'));
 const PAGE = '<html><head><meta charset="utf-8"></head><body><div class="nav">首页</div><div id="zoom">\n<p>关于做好政务公开工作的通知</p>\n<p>根据国办发[2019]14号文件精神,现通知如下。</p></div></body></html>';
 
