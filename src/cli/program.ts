@@ -49,6 +49,15 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action(async (file: string, flags: import('./commands/export').ExportFlags) => setCode(await (await import('./commands/export')).exportCommand(file, flags, io)));
 
   program
+    .command('inspect')
+    .description('查看 zwgk 对文稿的理解：类型及判断依据、标题各部分、读到的目录字段及所在行、日期、适用的条例版本和期限 / show what zwgk understood')
+    .argument('<files...>', '文件 / files')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))
+    .option('-c, --config <file>', '额外的配置文件 / extra config file')
+    .option('--no-config-lookup', '不自动查找 .zwgkrc.* 配置 / do not look for .zwgkrc.* files')
+    .action(async (files: string[], flags: import('./commands/inspect').InspectFlags) => setCode((await import('./commands/inspect')).inspectCommand(files, flags, io)));
+
+  program
     .command('rules')
     .description('列出所有规则及其依据 / list every rule')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))

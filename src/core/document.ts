@@ -12,6 +12,7 @@ import { location } from 'vfile-location';
 import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferKind, type Kind } from './profile/kind';
+import { pickTitleLine } from './title-line';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -194,9 +195,8 @@ function findTitle(doc: ZwgkDocument): Title | undefined {
   if (tl) return { text: tl.text, start: tl.start, end: tl.end, from: 'line' };
   const h = doc.blocks.find((b) => b.kind === 'heading' && b.depth === 1) ?? doc.blocks.find((b) => b.kind === 'heading');
   if (h) return { text: h.text, start: h.start, end: h.end, from: 'heading' };
-  const first = doc.blocks[0];
-  if (first && first.text.length <= 80) return { text: first.text, start: first.start, end: first.end, from: 'line' };
-  return undefined;
+  const line = pickTitleLine(doc.blocks.filter((b) => b.kind !== 'tableCell'));
+  return line ? { text: line.text, start: line.start, end: line.end, from: 'line' } : undefined;
 }
 
 function cnHeadingDepth(text: string): number | undefined {

@@ -34,3 +34,5 @@ export {
   lintSource, isFormatError, FormatError, exportDocx, checkDocxExport, LAYOUT, FONTS, type RoundTrip,
   type SourceText, type SourceFormat, type SourceLintResult, type SourceLocation, type DocxLocation, type HtmlLocation, type DocxPart,
 } from './formats';
+export { inspectDocument, type Inspection, type InspectedField, type InspectedDate } from './inspect';
+export { deadlinesOf, type Deadline, type DeadlineState, type DeadlineDate } from './deadlines';

@@ -9,6 +9,7 @@ import { TIAOLI_VERSIONS, GBT9704_VERSIONS, isoOf } from './sources';
 import { disclosureOf } from './util/disclosure';
 import type { Calendar } from './calendar';
 import { deadlinesOf, type Deadline } from './deadlines';
+import type { ResolvedConfig } from './config';
 
 export interface InspectedField {
   key: string;
@@ -57,7 +58,7 @@ export interface Inspection {
   furnitureLines: number[];
 }
 
-export function inspectDocument(doc: ZwgkDocument, calendar: Calendar): Inspection {
+export function inspectDocument(doc: ZwgkDocument, calendar: Calendar, config?: ResolvedConfig): Inspection {
   const p = profileOf(doc);
   const line = (o: number) => doc.positionAt(o).line;
   const dates: InspectedDate[] = [];
@@ -87,7 +88,7 @@ export function inspectDocument(doc: ZwgkDocument, calendar: Calendar): Inspecti
     reportYear: p.reportYear && { year: p.reportYear.year, from: p.reportYear.from, line: line(p.reportYear.start) },
     disclosure: disclosure && { value: disclosure.value, from: disclosure.from, why: disclosure.why },
     versions: { 条例: tiaoli?.name ?? null, 'GB/T 9704': gbt?.name ?? null },
-    deadlines: deadlinesOf(doc, calendar),
+    deadlines: deadlinesOf(doc, calendar, config),
     furnitureLines: doc.metadata.furniture.map((r) => line(r.start)),
   };
 }

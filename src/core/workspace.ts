@@ -21,6 +21,7 @@
 import * as path from 'node:path';
 import type { DocType } from './doctype';
 import { inferKind } from './profile/kind';
+import { pickTitleLine } from './title-line';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { ZwgkDocument, formatOf } from './document';
@@ -715,16 +716,20 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
   const meta = readHeader(text);
   let title = getField(meta, '标题')?.value || meta.titleLine?.text || undefined;
   if (!title) {
-    const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-    re.lastIndex = meta.block ? meta.block.end : 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) && m.index < text.length) {
-      const t = m[0].trim();
-      const at = m.index + (m[0].length - m[0].trimStart().length);
-      // Page furniture (breadcrumbs, the byline) is not the title, as in the document model.
-      if (t && !/^<!--.*-->$/.test(t) && !meta.furniture.some((r) => r.start <= at && at < r.end)) { if (t.length <= 80) title = t; break; }
-      if (m[0].length === 0) break;
-    }
+    // The lines the document model makes blocks of (page furniture and comments left out), and the same
+    // choice of title line.
+    const lines = function* (): Generator<{ text: string }> {
+      const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+      re.lastIndex = meta.block ? meta.block.end : 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) && m.index < text.length) {
+        const t = m[0].trim();
+        const at = m.index + (m[0].length - m[0].trimStart().length);
+        if (t && !/^<!--.*-->$/.test(t) && !meta.furniture.some((r) => r.start <= at && at < r.end)) yield { text: t };
+        if (m[0].length === 0) break;
+      }
+    };
+    title = pickTitleLine(lines())?.text;
   }
   return fromMeta(path, meta, title);
 }

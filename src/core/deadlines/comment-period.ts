@@ -12,6 +12,7 @@ import { profileOf, versionFor } from '../profile';
 import { SOURCES } from '../sources';
 import { findCommentWindow, shortenedReason } from './comment-window';
 import { isoDate } from './wording';
+import { isMajorDecision } from '../util/major-decision';
 import type { Deadline } from './index';
 
 export interface CommentOptions {
@@ -22,6 +23,8 @@ export function commentPeriodDeadline(doc: ZwgkDocument, cal: Calendar, options:
   const p = profileOf(doc);
   if (p.kind.value !== '决策草案' || !p.kindSure) return undefined;
   if (!versionFor(doc, [SOURCES.tiaoli713])) return undefined;
+  // The 30 days are for a 重大行政决策; other consultations have their own, shorter, customs.
+  if (!isMajorDecision(doc)) return undefined;
   const w = findCommentWindow(doc, cal);
   if (!w) return undefined;
   const min = options.minDays ?? 30;

@@ -30,7 +30,7 @@ const UNKNOWN_RE = new RegExp(`${LABEL_BOUNDARY}([\\u4e00-\\u9fff](?:[\\u4e00-\\
 /** A line that is only a known key (with or without its colon): the value is on the next line. */
 const LABEL_ONLY_RE = new RegExp(`^${HEADER_KEY_PATTERN.replace(/\[:：\]$/, '[:：]?')}${SP}{0,4}$`);
 /** A known key without a colon, followed by white space: a colon-less catalogue line (`索 引 号 0160… 发布机构 市政府办`). */
-const COLONLESS_RE = new RegExp(`(?:^|(?<=${SP}))(${HEADER_KEY_PATTERN.slice(1, HEADER_KEY_PATTERN.lastIndexOf(')'))})${SP}{1,8}(?=[^ \\t\\u3000:：])`, 'g');
+const COLONLESS_RE = new RegExp(`(?:^|(?<=${SP}))(${HEADER_KEY_PATTERN.slice(1, HEADER_KEY_PATTERN.lastIndexOf(')'))})(?:${SP}{1,8}(?=[^ \\t\\u3000:：])|${SP}{0,8}$)`, 'g');
 /** Bullets of a list (`- `, `* `, `· `, `• `, `● `) and table bars before a label. */
 const LEAD_RE = /^[ \t\u3000]{0,4}(?:[-*+·•●▪◆■][ \t\u3000]{1,3}|[|｜][ \t\u3000]{0,3})?/;
 
@@ -48,7 +48,7 @@ const BYLINE_LINES = 6;
 const BREADCRUMB = /^(?:[\u4e00-\u9fff]{0,6}位置[ \t\u3000]{0,2}[:：]|(?:网站)?首页[ \t\u3000]{0,2}(?:[>＞»›/|]|->|—)|[>＞»›][ \t\u3000]{0,3}[\u4e00-\u9fff])/;
 const ASCII_KEY = /^[A-Za-z][A-Za-z _-]{0,19}:/;
 const RULE = /^(?:[-=*_~]{3,}|[|｜]?[ \t]{0,3}:?-{3,}:?[ \t]{0,3}(?:[|｜][ \t]{0,3}:?-{3,}:?[ \t]{0,3}){0,40}[|｜]?)$/;
-const TOOLS = /返回顶部|打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\]|字体[:：]|字号[:：]?[ \t\u3000]{0,3}[【\[]?[ \t\u3000]{0,3}大|字体大小|文字大小|分享到|浏览次数|阅读次数|访问次数|点击数|点击量|阅读量|背景色|扫一扫|【大 中 小】|\[大 中 小\]|【大】|\[大\]|预计阅读时间/;
+const TOOLS = /视力保护色|保护色[:：]|返回主站|<<返回|取消收藏|收藏成功|归档时间[:：]|返回顶部|打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\]|字体[:：]|字号[:：]?[ \t\u3000]{0,3}[【\[]?[ \t\u3000]{0,3}大|字体大小|文字大小|分享到|浏览次数|阅读次数|访问次数|点击数|点击量|阅读量|背景色|扫一扫|【大 中 小】|\[大 中 小\]|【大】|\[大\]|预计阅读时间/;
 
 export function isFurniture(line: string): boolean {
   const t = line.trim();
@@ -155,11 +155,11 @@ function tablePairs(line: string): HeaderPair[] {
 }
 
 /** `索 引 号 01606072-9-30/2021-0223004 发布机构 市政府办`: two or more known keys without colons. */
-function colonlessPairs(line: string): HeaderPair[] {
+function colonlessPairs(line: string, min = 2): HeaderPair[] {
   const hits: { rawKey: string; start: number; valueStart: number }[] = [];
   for (const m of line.matchAll(COLONLESS_RE)) hits.push({ rawKey: m[1], start: m.index!, valueStart: m.index! + m[0].length });
-  if (hits.length < 2 || hits[0].start !== LEAD_RE.exec(line)![0].length) return [];
-  if (new Set(hits.map((h) => canonicalKey(h.rawKey))).size < 2) return [];
+  if (hits.length < min || hits.length === 0 || hits[0].start !== LEAD_RE.exec(line)![0].length) return [];
+  if (new Set(hits.map((h) => canonicalKey(h.rawKey))).size < min) return [];
   return hits.map((h, i) => {
     const [start, end] = trimRange(line, h.valueStart, i + 1 < hits.length ? hits[i + 1].start : line.length);
     return { key: canonicalKey(h.rawKey), rawKey: h.rawKey, value: line.slice(start, end), keyStart: h.start, keyEnd: h.start + h.rawKey.length, start, end };
@@ -190,20 +190,25 @@ type Kind =
   | { kind: 'label'; key: CatalogueKey; rawKey: string; keyStart: number }
   | { kind: 'other' };
 
-function classify(line: string): Kind {
+function classify(line: string, inBlock = false): Kind {
   if (!line.trim()) return { kind: 'blank' };
-  const only = LABEL_ONLY_RE.exec(line.trim());
+  const t = line.trim();
+  // Breadcrumbs, a stored copy's SOURCE:/NOTE: lines and rules are furniture whatever labels they hold.
+  if (BREADCRUMB.test(t) || ASCII_KEY.test(t) || RULE.test(t)) return { kind: 'furniture' };
+  const lead = LEAD_RE.exec(line)![0].length;
+  const only = LABEL_ONLY_RE.exec(line.slice(lead).trim());
   if (only) {
     const key = canonicalKey(only[1]);
-    if (key) return { kind: 'label', key, rawKey: only[1], keyStart: line.indexOf(only[1]) };
+    if (key) return { kind: 'label', key, rawKey: only[1], keyStart: line.indexOf(only[1], lead) };
   }
   const furniture = isFurniture(line);
   let pairs = headerPairs(line);
   if (pairs.length === 0 || (/[|｜]/.test(line) && /^[ \t\u3000]{0,4}[|｜]/.test(line))) {
-    const t = tablePairs(line);
-    if (t.some((p) => p.key)) pairs = t;
+    const tp = tablePairs(line);
+    if (tp.some((p) => p.key)) pairs = tp;
   }
-  if (pairs.length === 0) pairs = colonlessPairs(line);
+  // Colon-less catalogue lines: two keys on the line, or one key inside a colon-less block.
+  if (pairs.length === 0) pairs = colonlessPairs(line, inBlock ? 1 : 2);
   if (pairs.length > 0) {
     const known = pairs.filter((p) => p.key).length;
     // A body sentence that happens to start with a label (“说明：本办法自…施行。”) is not a header line,
@@ -253,7 +258,7 @@ export function readHeader(text: string, from = 0): Metadata {
   for (; !next.done && scanned < MAX_SCAN_LINES; next = lines.next()) {
     const line = next.value;
     scanned++;
-    const c = classify(line.text);
+    const c = classify(line.text, blockStart >= 0 && !sawBlankInBlock);
     if (pendingLabel) {
       // The value of a label standing alone on its line: the next non-blank line, unless it is a label too.
       if (c.kind === 'blank') continue;

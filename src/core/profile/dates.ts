@@ -69,6 +69,13 @@ export function signatureDate(doc: ZwgkDocument): OwnDate | undefined {
     const d = dateOnly(norm, blocks[i].start, blocks[i].end);
     if (d && ISSUER_LINE.test(norm.slice(blocks[i - 1].start, blocks[i - 1].end).trim())) return d;
   }
+  // A line that is only a date in Chinese numerals (二○○七年四月五日): a 落款 of the GB/T 9704-1999 era,
+  // whatever stands around it in a copy cut short.
+  for (const b of blocks) {
+    if (b.kind === 'tableCell') continue;
+    const d = dateOnly(norm, b.start, b.end);
+    if (d?.numerals) return d;
+  }
   return undefined;
 }
 

@@ -55,6 +55,8 @@ const cache = new WeakMap<ZwgkDocument, DocumentProfile>();
 const DRAFT_KEYS = new Set(['文档类型', '起草单位', '解读材料', '解读对象', '机关层级', '报告年度', '征求意见期限', '收到申请日期', '答复日期', '延期答复']);
 
 function originOf(doc: ZwgkDocument): 'draft' | 'page' {
+  // No catalogue at all, but breadcrumbs, a byline or page tools above the text: a saved page.
+  if (doc.metadata.source === 'none') return doc.metadata.furniture.some((r) => r.start < doc.bodyStart + 2000) ? 'page' : 'draft';
   if (doc.metadata.source !== 'header') return 'draft';
   return doc.metadata.fields.some((f) => f.known && DRAFT_KEYS.has(f.key)) ? 'draft' : 'page';
 }

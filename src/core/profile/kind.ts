@@ -68,7 +68,7 @@ function fromTitle(p: TitleParts, input: KindInput): Kind | undefined {
   const g = p.genre;
   const s = p.subject;
   const gname = g ? `“${g.name}”` : '';
-  if (/^(?:图解|一图读懂|一图看懂|图说|图读)/.test(p.text)) return kind('政策解读', 'high', '标题为“图解/一图读懂”');
+  if (/^(?:图解|图说|图读)|一图读懂|一图看懂|一图了解/.test(p.text)) return kind('政策解读', 'high', '标题为“图解/一图读懂”');
   if (!g) return undefined;
   switch (g.family) {
     case 'interpretation':

@@ -26,8 +26,8 @@ export interface TitleParts {
   qualifiers: string[];
 }
 
-/** Tags portals put before a title: 【社会征集】, [已废止], 〔公示〕. */
-const TAG = /^(?:[【\[〔［][^】\]〕］]{1,12}[】\]〕］])+/;
+/** Tags portals put before a title: 【社会征集】, [已废止], 〔公示〕, a column name 政务服务丨. */
+const TAG = /^(?:(?:[【\[〔［][^】\]〕］]{1,12}[】\]〕］])|[\u4e00-\u9fff]{2,8}[丨｜|])+/;
 /** A bracketed qualifier at the end: （试行）(征求意见稿)（第一批）（2023年度）(2021-2035). */
 const TRAILING_QUALIFIER = /[（(]([^（）()]{1,20})[）)]$/;
 const ISSUE_VERB = /(?:^|关于)(印发|转发|发布|公布|批转|颁布|下发|修订印发|重新印发)/;

@@ -82,7 +82,8 @@ function isBareCitation(doc: ZwgkDocument, start: number, end: number, generic: 
   // title is read from, or a line of the body that repeats it.
   const own = doc.title;
   if (own && start >= own.start && start < own.end && own.text.replace(/^#+\s*/, '').startsWith(title)) return false;
-  if (own && lineAround(doc, start, end).before.trim() === '' && (before + title + lineAround(doc, start, end).after).trim() === own.text.trim()) return false;
+  // A line that is nothing but the title: the heading of the regulation's own text (a page reposting it).
+  if (before.trim() === '' && lineAround(doc, start, end).after.trim() === '') return false;
   // An abbreviation the text defines without marks, as 行政法规 do: （以下简称个人所得税法）.
   if (definedAbbreviations(doc).has(title)) return false;
   return true;

@@ -4,7 +4,8 @@ import {
   findDocNumbers, parseDocNumber, describeProblems, isOtherNumberForm, looksLikeDocNumberAttempt, type DocNumber,
 } from '../util/doc-number';
 import { profileOf, versionFor, type OwnDate } from '../profile';
-import { GBT9704_VERSIONS } from '../sources';
+import { GBT9704_VERSIONS, SOURCES } from '../sources';
+import type { Clause } from '../types';
 import { isQuoted } from '../util/quotes';
 import { valueSpan } from '../util/meta-value';
 
@@ -37,7 +38,7 @@ export const docNumberFormat: Rule<Options> = {
     description: '文号（元数据“文号”和正文中的文号）应为“机关代字〔年份〕顺序号号”：六角括号、年份标全称、不加“第”、不编虚位、以“号”结尾，且年份不晚于成文日期。',
     category: '格式',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.gbt9704_7_2_5],
+    clauses: [CLAUSES.gbt9704_7_2_5, CLAUSES.gbt9704_1999_number],
     rationale: '发文字号是公文的唯一标识，政府信息公开目录、检索和引用都依赖它的规范写法；“[2019]”“（2019）”“第168号”“068号”等写法不符合 GB/T 9704-2012，也会使同一文件在目录中出现多种写法。',
     howToFix: '年份用六角括号“〔〕”括入并写全四位，顺序号前不加“第”、不加前导零，末尾加“号”，如“海府办函〔2019〕168号”。文号年份不能晚于成文日期的年份。疑似损坏的文号（如“中发〔201926号”）请对照原件改正。',
     fixable: true,
@@ -99,8 +100,11 @@ export const docNumberFormat: Rule<Options> = {
   },
   check(ctx) {
     const { doc } = ctx;
-    // GB/T 9704 (1999 and 2012 alike put the year in 〔〕): nothing before its first version took effect.
-    if (!versionFor(doc, GBT9704_VERSIONS)) return;
+    // GB/T 9704 (1999 and 2012 alike put the year in 〔〕): nothing before its first version took effect;
+    // the message cites the version in force on the document's date.
+    const version = versionFor(doc, GBT9704_VERSIONS);
+    if (!version) return;
+    const clause = version === SOURCES.gbt9704_1999 ? CLAUSES.gbt9704_1999_number : CLAUSES.gbt9704_7_2_5;
     const issue = profileOf(doc).issued;
     const metaSeverity: Severity | undefined = ctx.options.metadataSeverity === 'inherit' ? undefined : (ctx.options.metadataSeverity ?? 'error');
 
@@ -112,7 +116,8 @@ export const docNumberFormat: Rule<Options> = {
       const one = parseDocNumber(field.value, { issueYear: issue?.year });
       const found = one ? [one] : findDocNumbers(field.value, { issueYear: issue?.year });
       if (found.length === 0) {
-        if (looksLikeDocNumberAttempt(field.value)) {
+        // On a saved page the field is the portal's (some put the title there): only a drafter's is held to it.
+        if (looksLikeDocNumberAttempt(field.value) && profileOf(doc).origin === 'draft') {
           ctx.report({
             start: span.start, end: span.end, severity: metaSeverity,
             message: `文号“${field.value}”不符合“机关代字〔年份〕顺序号号”的格式（如“海府办函〔2019〕168号”）`,
@@ -120,27 +125,27 @@ export const docNumberFormat: Rule<Options> = {
         }
         continue;
       }
-      for (const n of found) reportNumber(ctx, n, span.start, span.exact, metaSeverity, issue, 'metadata');
+      for (const n of found) reportNumber(ctx, n, span.start, span.exact, metaSeverity, issue, 'metadata', clause);
     }
 
     const explicit = issue?.from === 'metadata' ? issue : undefined;
     for (const seg of doc.segments) {
       const text = doc.text.slice(seg.start, seg.end);
       if (!/[〔［[【〖（(]/.test(text)) continue;
-      for (const n of findDocNumbers(text)) reportNumber(ctx, n, seg.start, true, undefined, explicit, 'body');
+      for (const n of findDocNumbers(text)) reportNumber(ctx, n, seg.start, true, undefined, explicit, 'body', clause);
     }
   },
 };
 
 function reportNumber(
   ctx: RuleContext<Options>, n: DocNumber, base: number, editable: boolean, severity: Severity | undefined,
-  issue: OwnDate | undefined, where: 'metadata' | 'body',
+  issue: OwnDate | undefined, where: 'metadata' | 'body', clause: Clause,
 ): void {
   const start = base + n.start, end = base + n.end;
   const data = { docNumber: { agency: n.agency, year: n.year, number: n.number, problems: n.problems, canonical: n.canonical } };
   if (n.damaged) {
     ctx.report({
-      start, end, severity, data,
+      start, end, severity, data, clause,
       message: `文号“${n.raw}”似乎已损坏：缺少“〕”，年份与顺序号连在一起${n.guess ? `（可能是“${n.guess}”）` : ''}，请对照原件改正`,
     });
     return;
@@ -148,7 +153,7 @@ function reportNumber(
   if (!n.wellFormed) {
     const short = n.problems.includes('short-year') && !n.canonical ? '（年份无法确定，请补全四位年份）' : '';
     ctx.report({
-      start, end, severity, data,
+      start, end, severity, data, clause,
       message: `文号“${n.raw}”不规范：${describeProblems(n)}${n.canonical ? `，应为“${n.canonical}”` : short}`,
       // A number quoted from another document is never rewritten.
       fix: n.canonical && editable && !isQuoted(ctx.doc, start, end) ? { range: [base + n.bracketStart, end], text: n.canonical.slice(n.agency.length) } : undefined,

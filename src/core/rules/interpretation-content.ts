@@ -236,6 +236,9 @@ export const interpretationContent: Rule<Options> = {
     // A kind inferred with low confidence, or a document older than the element lists: quiet.
     const profile = profileOf(doc);
     if (!profile.kindSure || !clauseInForce(doc, CLAUSES.jiedu_elements)) return;
+    // A recommendation for the drafter of a 解读 (from local rules, not the law): a published page is
+    // beyond their pen, so it is not held to it.
+    if (profile.origin === 'page') return;
     const names = Array.isArray(ctx.options.elements) ? ctx.options.elements : INTERPRETATION_ELEMENT_NAMES;
     const synonyms = (ctx.options.synonyms && typeof ctx.options.synonyms === 'object' ? ctx.options.synonyms : {}) as Record<string, unknown>;
     const parts = collect(doc);

@@ -7,6 +7,7 @@ import { toSimplified } from '../data/traditional';
 import { profileOf, clauseInForce, isReportTitle } from '../profile';
 import { normalizedText } from '../util/sentences';
 import { fallbackRange } from '../util/report-range';
+import { isMajorDecision } from '../util/major-decision';
 
 interface Options {
   /** Extra terms per item name, e.g. { "监督举报方式": ["12345热线"] }. */
@@ -59,6 +60,12 @@ export function labelsOf(doc: ZwgkDocument): string[] {
   return out.filter(Boolean);
 }
 
+/** The notice names an attachment (附件：…, 附件1, 详见附件): tables and drafts often stand there. */
+function hasAttachment(doc: ZwgkDocument): boolean {
+  return doc.blocks.some((b) => b.start >= doc.bodyStart && /^\s{0,4}附\s{0,2}件\s{0,2}[0-9一二三四五六七八九十]{0,2}\s{0,2}[：:]?\s{0,2}\S/.test(b.text))
+    || /详见附件|见附件|附件下载/.test(normalizedText(doc).slice(doc.bodyStart));
+}
+
 /**
  * An ordered document's top-level parts (一、总体情况 … 六、其他需要报告的事项, or the Markdown headings of its
  * top section level): what the six parts of an annual report are matched against, so that the sub-heading
@@ -99,6 +106,8 @@ function looksTruncated(doc: ZwgkDocument): boolean {
   const last = body[body.length - 1];
   if (!last || last.kind === 'heading' || last.kind === 'tableCell') return false;
   const t = toSimplified(last.text.trim());
+  // A note of the copy that it stops here: [... the stored copy ends here ...], （以下略）.
+  if (/^[[（(【].{0,40}(?:\.\.\.|…|以下略|未完)/.test(t)) return true;
   if (/[。！？!?；;…”’」』）)】\]>|]$/.test(t) || /\|/.test(t)) return false;
   if (/[0-9一二三四五六七八九十〇○O]{1,4}\s{0,2}[年月日]$|^\s*[（(]?此件|^附件/.test(t)) return false;
   if (/^[^，,。：:]{1,12}[：:]\s{0,2}\S/.test(t)) return false;
@@ -269,6 +278,9 @@ export const requiredContent: Rule<Options> = {
       (!!item.metaKey && !!getField(doc.metadata, item.metaKey as never)?.value));
 
     const lastPresent = present.lastIndexOf(true);
+    // What a notice leaves to its attachment (详见附件; 附件：…计划表) may well be there.
+    const attached = hasAttachment(doc);
+    const major = spec.type === '决策草案' && isMajorDecision(doc);
     spec.items.forEach((item, i) => {
       if (present[i] || skip.has(item.name)) return;
       // The source of the item was not yet in force on the document's date (an 扶贫 notice of 2018 and
@@ -277,6 +289,9 @@ export const requiredContent: Rule<Options> = {
       // A text that stops mid-sentence (a page copied only in part) may have the rest: only gaps before
       // the last item present are certain.
       if (truncated && (!spec.ordered || i > lastPresent || item.governmentOnly)) return;
+      if (attached && !item.inNotice) return;
+      // 起草说明 and 决策依据 are the 重大行政决策's (条例713号 第十五条); any consultation needs the rest.
+      if (item.majorOnly && !major) return;
       if (item.optional && !optional.has(item.name)) return;
       if (item.governmentOnly && !government) return;
       if (item.unlessTitle && item.unlessTitle.test(titleText)) return;

@@ -19,9 +19,10 @@ export interface ChineseNumeralDate extends SimpleDate {
 const YEAR_DIGIT = '〇○零ＯO0一二三四五六七八九';
 
 // No lookbehind (it makes V8 try every position slowly): the character before is checked in code.
+// Month and day in numerals, or — after a numeral year, as some 落款 mix them (二O一一年5月16日) — in digits.
 const CN_NUMERAL_DATE = new RegExp(
-  `([${YEAR_DIGIT}]{4})\\s{0,2}年\\s{0,2}(十[一二]?|[一二三四五六七八九])\\s{0,2}月\\s{0,2}`
-  + '(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\\s{0,2}日',
+  `([${YEAR_DIGIT}]{4})\\s{0,2}年\\s{0,2}(十[一二]?|[一二三四五六七八九]|[0-9]{1,2})\\s{0,2}月\\s{0,2}`
+  + '(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]|[0-9]{1,2})\\s{0,2}日',
   'g',
 );
 
@@ -33,12 +34,13 @@ export function findChineseNumeralDates(text: string): ChineseNumeralDate[] {
     // Part of a longer run of numerals (e.g. 一二〇一九年…): not a date of its own.
     if (m.index! > 0 && (YEAR_DIGIT.includes(text[m.index! - 1]) || text[m.index! - 1] === '十')) continue;
     const yearDigits = [...m[1]].map((c) => CN_DIGIT_VALUE[c]);
-    // A year made only of 0/O characters (e.g. “OOOO年”) is not a year.
-    if (yearDigits[0] === 0) continue;
+    // A year made only of 0/O characters (e.g. “OOOO年”) is not a year; an all-digit year is an
+    // Arabic date (findDates reads it).
+    if (yearDigits[0] === 0 || /^[0-9]{4}$/.test(m[1])) continue;
     const year = yearDigits.reduce((a, d) => a * 10 + d, 0);
     // The regex admits only 一…十二 and 一…三十一: parseSmallNumber always has a value.
-    const month = parseSmallNumber(m[2])!;
-    const day = parseSmallNumber(m[3])!;
+    const month = /^[0-9]+$/.test(m[2]) ? Number(m[2]) : parseSmallNumber(m[2])!;
+    const day = /^[0-9]+$/.test(m[3]) ? Number(m[3]) : parseSmallNumber(m[3])!;
     const d: ChineseNumeralDate = { year, month, day, raw: m[0], start: m.index!, end: m.index! + m[0].length, valid: isValidDate(year, month, day) };
     const latin = [...m[1]].flatMap((c, i) => (c === 'O' || c === 'Ｏ' || c === '0' ? [{ start: i, end: i + 1 }] : []));
     if (latin.length) d.latinZero = latin;

@@ -49,7 +49,8 @@ describe('renamed-department', () => {
       assert.equal(fixWith(ID, old, { filename: 'seed.txt' }), seed);
     });
     it('stays quiet on the same seed dated before the reform, and fires again with an earlier `since`', () => {
-      const old = seedWithOldNames().replace('发文日期: 2019年06月24日', '发文日期: 2018年06月24日');
+      // The document's own date is its 落款 (成文日期), not the page's 发文日期.
+      const old = seedWithOldNames().replace('发文日期: 2019年06月24日', '发文日期: 2018年06月24日').replace('2019年6月21日', '2018年6月21日');
       assert.deepEqual(lintWith(ID, old, { filename: 'seed.txt' }), []);
       assert.equal(lintWith(ID, old, { filename: 'seed.txt', options: { since: '2018-01-01' } }).length, 7);
     });
