@@ -13,6 +13,7 @@ import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferKind, type Kind } from './profile/kind';
 import { pickTitleLine } from './title-line';
+import { toSimplified } from './data/traditional';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -157,7 +158,11 @@ export class ZwgkDocument {
     }
     this.headings = this.blocks.filter((b) => b.heading !== undefined);
     this.title = findTitle(this);
-    this.type = inferKind({ title: this.title?.text, meta: (k) => getField(this.metadata, k as never)?.value });
+    this.type = inferKind({
+      title: this.title?.text,
+      meta: (k) => getField(this.metadata, k as never)?.value,
+      body: () => toSimplified(text.slice(this.bodyStart, this.bodyStart + 2000)),
+    });
   }
 
   /** 1-based line and column (UTF-16 code units) of an offset; offsets past the end clamp to it. */

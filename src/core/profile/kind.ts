@@ -34,6 +34,11 @@ export interface KindInput {
   title?: string;
   /** The metadata values by canonical key (文档类型, 文种, 分类, 文号 …). */
   meta: (key: string) => string | undefined;
+  /**
+   * The first part of the body (simplified characters), for a page whose title was not kept. What it
+   * tells gives a kind with low confidence only: kind-bound rules never run on it.
+   */
+  body?: () => string;
 }
 
 const POVERTY = /扶贫|脱贫|贫困|衔接资金|有效衔接|防返贫|乡村振兴.{0,12}(?:资金|项目)/;
@@ -126,6 +131,20 @@ function fromTitle(p: TitleParts, input: KindInput): Kind | undefined {
   }
 }
 
+/**
+ * What the opening of the body says the document is, when the title does not: an annual report's own
+ * first sentence (本年度报告根据《条例》编制), a consultation's (现向社会公开征求意见), enforcement results
+ * (双随机抽查结果、行政处罚决定书), a rule's 第一条 (…制定本办法). Low confidence, by design.
+ */
+function fromBody(body: string, p: TitleParts): Kind | undefined {
+  const head = body.slice(0, 600);
+  if (/本(?:年度)?报告.{0,40}(?:政府信息公开条例|信息公开)|年度报告.{0,12}(?:根据|依据).{0,30}政府信息公开条例/.test(head)) return kind('年度报告', 'low', '正文开头说明是政府信息公开工作年度报告（标题未保存）');
+  if (/(?:公开|向社会)征求(?:社会各界|公众)?(?:的)?意见|征求意见(?:的)?时间/.test(head)) return kind('决策草案', 'low', '正文开头为公开征求意见（标题未保存）');
+  if (/双随机.{0,20}抽查(?:结果|情况)|行政处罚决定书|抽查结果公示/.test(head) || (ENFORCEMENT.test(p.text) && /(?:结果|情况)$/.test(p.text))) return kind('执法公示', 'low', '公开的是行政执法（抽查、处罚）结果');
+  if (/制定本(?:办法|规定|细则|实施细则|意见|方案)|现(?:将|把)《[^》]{2,60}(?:办法|规定|细则|意见|方案)》印发给你们/.test(head)) return kind('政策文件', 'low', '正文为办法、规定、方案等（标题未保存）');
+  return undefined;
+}
+
 /** A policy 文种 that a 通知's subject ends with (…若干措施的通知). */
 function genreOfSubject(s: string): Genre | undefined {
   const t = parseTitle(s);
@@ -152,6 +171,7 @@ export function inferKind(input: KindInput): Kind {
     if (/政策解读|文件解读/.test(cat)) k = kind('政策解读', 'high', '目录分类为“政策解读”');
     else if (/年度报告|年报/.test(cat) && /信息公开|政务公开/.test(cat + p.text)) k = kind('年度报告', 'high', '目录分类为政府信息公开年度报告');
   }
+  if (!k && input.body) k = fromBody(input.body(), p);
   if (k) return unknownDeclared ? { ...k, reason: unknownDeclared + k.reason } : k;
   const why = !p.text ? '没有标题' : p.genre ? `标题的文种“${p.genre.name}”不对应专门的检查` : '标题中没有可识别的文种';
   return kind('其他', 'high', `${unknownDeclared}${why}，按“其他”处理`);
