@@ -153,7 +153,7 @@ async function lintWorkspace(): Promise<LintWorkspaceResult | undefined> {
   } catch (e) {
     const err = e as { code?: number; message?: string };
     // -32800: RequestCancelled (the user pressed Cancel before the server answered).
-    if (err && err.code === -32800) return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, cancelled: true };
+    if (err && err.code === -32800) return { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, cancelled: true, skipped: 0, skippedReasons: {}, skippedFiles: [] };
     void vscode.window.showErrorMessage(vscode.l10n.t('zwgk: checking the workspace failed: {0}', err?.message ?? String(e)));
     return undefined;
   }

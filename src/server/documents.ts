@@ -1,18 +1,16 @@
 /**
  * Which open documents are drafts, and their lint results (cached per document version).
  *
- * A document is linted when it is a .md/.txt file (or an unsaved Markdown/plain-text buffer)
- * and one of:
- *   - a `.zwgkrc*` governs it (in its folder or an ancestor) and does not `ignore` it;
- *   - `zwgk.lintAllDocuments` is on;
- *   - its front matter / catalogue header carries at least 2 known metadata keys, or declares a known
- *     `文档类型` — one `标题:` alone is not enough (a README or a note may have a title).
- * Everything else stays silent: no diagnostics, no hovers, no log lines.
+ * A document is linted when it is a .md/.txt file (or an unsaved Markdown/plain-text buffer) that the
+ * core's draftStatus calls a draft — the same decision as the CLI's folder walk: `zwgk.lintAllDocuments`;
+ * or its front matter / catalogue header declares a known `文档类型` or carries at least 2 known keys;
+ * or a `.zwgkrc*` governs it (in its folder or an ancestor) and it is not a project file (README,
+ * CHANGELOG …). Ignored files never are. Everything else stays silent: no diagnostics, no hovers, no
+ * log lines.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  DOC_TYPES, ZwgkDocument, hasCatalogueKeys, getField, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage,
-} from '../core';
+import { ZwgkDocument, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage } from '../core';
+import { draftStatus } from '../core/draft-status';
 import type { ConfigStore, DocConfig } from './config';
 import type { SettingsStore, ZwgkSettings } from './settings';
 import type { WorkspaceIndex } from './workspace-index';
@@ -41,17 +39,9 @@ export interface Analysis {
   error?: string;
 }
 
-/** Cheap test: could the text have front matter or a catalogue header with known keys? */
-export function mayHaveMetadata(text: string): boolean {
-  return hasCatalogueKeys(text, 1);
-}
-
-/** Metadata makes a document a draft: ≥ 2 known keys, or a declared known 文档类型. */
-export function metadataMakesDraft(doc: ZwgkDocument): { draft: boolean; known: number } {
-  const known = new Set(doc.metadata.fields.filter((f) => f.known).map((f) => f.key)).size;
-  const declared = getField(doc.metadata, '文档类型');
-  const typed = !!declared && (DOC_TYPES as readonly string[]).includes(declared.value);
-  return { draft: known >= 2 || typed, known };
+/** Metadata makes a document a draft (≥ 2 known keys, or a declared known 文档类型) — outside any config. */
+export function metadataMakesDraft(text: string, filePath: string | undefined, format?: DocFormat): boolean {
+  return draftStatus({ text, fileName: filePath, format, governed: false }).draft;
 }
 
 export interface AnalyzerDeps {
@@ -111,33 +101,30 @@ export function analyzeText(
   const filePath = uriToPath(uri);
   const config = deps.configs.forDocument(filePath, settings);
   const common = { ...base, filePath, format, config };
-  if (config.ignored) return done({ ...common, why: '被配置的 ignore 排除' });
 
-  let document: ZwgkDocument | undefined;
-  let why = '';
-  let knownKeys = 0;
-  let draft = config.governed || settings.lintAllDocuments;
-  try {
-    if (config.governed) why = `由配置 ${config.files[config.files.length - 1].path} 管理`;
-    else if (settings.lintAllDocuments) why = 'zwgk.lintAllDocuments 为 true';
-    else {
-      if (!mayHaveMetadata(text)) return done({ ...common, why: '没有配置，也没有元数据' });
-      document = new ZwgkDocument(text, filePath, format);
-      const m = metadataMakesDraft(document);
-      knownKeys = m.known;
-      if (!m.draft) return done({ ...common, document, knownKeys, why: `没有配置，元数据不足（${m.known} 个已知键）` });
-      draft = true;
-      why = `元数据有 ${m.known} 个已知键`;
+  // The one idea of a draft (core/draft-status), as the CLI's folder walk and the workspace lint.
+  const status = draftStatus({ text, fileName: filePath, format, governed: config.governed, ignored: config.ignored, all: settings.lintAllDocuments });
+  const why = status.why;
+  const knownKeys = status.knownKeys;
+  if (!status.draft) {
+    // A document on its way to becoming a draft (a key written) is parsed for completion.
+    let document: ZwgkDocument | undefined;
+    try {
+      if (knownKeys >= 1) document = new ZwgkDocument(text, filePath, format);
+    } catch {
+      document = undefined;
     }
-    document ??= new ZwgkDocument(text, filePath, format);
-    if (!knownKeys) knownKeys = new Set(document.metadata.fields.filter((f) => f.known).map((f) => f.key)).size;
+    return done({ ...common, why, knownKeys, document });
+  }
+  let document: ZwgkDocument | undefined;
+  try {
+    document = new ZwgkDocument(text, filePath, format);
     const messages = lintDocument(document, { config: config.config, calendar: config.calendar, index: deps.index.drafts });
     return done({ ...common, draft: true, why, document, messages, knownKeys });
   } catch (e) {
     // The engine turns a throwing rule into one internal-error message; this is for anything else
     // (parsing, the index …): one internal-error diagnostic at the top, never a dead server.
     const error = redactPersonalData(((e as Error)?.message ?? String(e)).slice(0, 200));
-    if (!draft) return done({ ...common, why: `无法解析：${error}`, error });
     const rule = getRule('internal-error');
     const message: LintMessage = {
       ruleId: 'internal-error', severity: 'error', message: `zwgk 无法检查这份文稿，请反馈此问题：${error}`,

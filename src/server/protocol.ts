@@ -20,6 +20,12 @@ export interface LintWorkspaceResult {
   warnings: number;
   infos: number;
   cancelled: boolean;
+  /** .md/.txt files found that are not drafts (no config, no catalogue metadata, ignored, README …). */
+  skipped: number;
+  /** Skipped files by reason: `no-metadata`, `project-file`, `ignored` (see core/draft-status). */
+  skippedReasons: Partial<Record<string, number>>;
+  /** The first skipped files (absolute paths), at most 50. */
+  skippedFiles: string[];
 }
 
 /** The Markdown explanation of one rule (clause, why, how to fix). */

@@ -24,7 +24,7 @@ import { completion } from './completion';
 import { Logger } from './log';
 import { SettingsStore, type ZwgkSettings } from './settings';
 import { WorkspaceIndex, type IndexChange } from './workspace-index';
-import { LINT_WORKSPACE, lintFiles, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
+import { LINT_WORKSPACE, WorkspaceProblems, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
 import { ruleSection } from './markdown';
 import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
@@ -95,8 +95,10 @@ export function startServer(connection?: Connection): Connection {
   const deps = { configs, settings, index };
   const analyzer = new Analyzer(deps);
   const scheduler = new DiagnosticsScheduler(conn, documents, analyzer, settings, log);
-  /** Closed files whose diagnostics a workspace lint published (kept current from disk). */
-  const workspaceLinted = new Set<string>();
+  /** After "lint all drafts": the closed drafts' diagnostics, kept true (see workspace-lint.ts). */
+  const problems = new WorkspaceProblems({
+    ...deps, connection: conn, documents, settingsFor: (u) => settings.get(u), analyzeOpen: (d) => analyzer.analyze(d), log,
+  });
 
   const guard = <P, R>(name: string, fallback: R, f: (p: P, token?: CancellationToken) => R | Promise<R>) =>
     async (p: P, token?: CancellationToken): Promise<R> => {
@@ -168,7 +170,9 @@ export function startServer(connection?: Connection): Connection {
     if (reindexTimer) clearTimeout(reindexTimer);
     reindexTimer = setTimeout(() => {
       reindexTimer = undefined;
-      reindex(true).catch((e) => log.error('zwgk: 索引工作区出错', e));
+      reindex(true)
+        .then(() => problems.refresh(folders))
+        .catch((e) => log.error('zwgk: 索引工作区出错', e));
     }, 300);
   };
 
@@ -288,33 +292,20 @@ export function startServer(connection?: Connection): Connection {
         } else void conn.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
         return;
       }
-      const keep = workspaceLinted.has(uri);
+      // After a workspace lint the draft stays in Problems: its results from disk replace the buffer's.
+      const keep = problems.active;
       scheduler.closed(uri, !keep);
       if (p) {
         void (async () => {
           const s = await settings.get(uri);
           relint(await index.closed(p, s));
-          if (keep) await relintClosed([p]);
+          if (keep) await problems.files([p]);
         })().catch((err) => log.error('zwgk: didClose 出错', err));
       }
     } catch (err) {
       log.error('zwgk: didClose 出错', err);
     }
   });
-
-  /** Re-lint closed files a workspace lint published, from disk. */
-  const relintClosed = async (files: string[]) => {
-    const closed = files.filter((f) => workspaceLinted.has(pathToUri(f)) && !openDocFor(f));
-    if (closed.length === 0) return;
-    const { published } = await lintFiles(conn, documents, closed, deps, (u) => settings.get(u), undefined, undefined, (d) => analyzer.analyze(d));
-    for (const f of closed) {
-      const u = pathToUri(f);
-      if (!published.includes(u)) {
-        workspaceLinted.delete(u);
-        await conn.sendDiagnostics({ uri: u, diagnostics: [] });
-      }
-    }
-  };
 
   const configChanged = (files: string[]) => {
     configs.invalidate();
@@ -352,12 +343,11 @@ export function startServer(connection?: Connection): Connection {
           else unknown = true;
         }
         draftFiles.push(p);
-        if (kind === 'deleted' && workspaceLinted.delete(c.uri)) await conn.sendDiagnostics({ uri: c.uri, diagnostics: [] });
       }
     }
     if (configFiles.length) configChanged(configFiles);
     else if (changed) relint({ changed, affected: unknown ? undefined : [...affected] });
-    if (draftFiles.length) await relintClosed(draftFiles);
+    if (draftFiles.length) await problems.files(draftFiles);
   }));
 
   conn.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params) => {
@@ -366,7 +356,8 @@ export function startServer(connection?: Connection): Connection {
     const s = await settings.get();
     log.level = s.trace.server;
     scheduler.all(0);
-    if (!indexedWith || indexedWith.enable !== s.enable || indexedWith.lintAll !== s.lintAllDocuments) reindexSoon();
+    // The workspace's closed drafts follow too (severities, lintAllDocuments, enable).
+    if (!indexedWith || indexedWith.enable !== s.enable || indexedWith.lintAll !== s.lintAllDocuments || problems.active) reindexSoon();
   }));
 
   // —— features ——
@@ -414,13 +405,11 @@ export function startServer(connection?: Connection): Connection {
     const params = p ?? {};
     const progress = params.workDoneToken !== undefined ? conn.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
     await firstIndex;
-    let files = index.files();
-    if (params.folders?.length) {
-      const roots = params.folders.map((f) => path.resolve(f));
-      files = files.filter((f) => roots.some((r) => f === r || f.startsWith(r + path.sep)));
-    }
-    const { result, published } = await lintFiles(conn, documents, files, deps, (u) => settings.get(u), token, progress, (d) => analyzer.analyze(d));
-    for (const u of published) workspaceLinted.add(u);
+    const roots = params.folders?.length ? params.folders.map((f) => path.resolve(f)) : folders;
+    const result = await problems.lintAll(roots, token, progress);
+    // Open drafts see the drafts the lint indexed (cross-document rules).
+    analyzer.invalidate();
+    scheduler.all(0);
     return result;
   }));
 
