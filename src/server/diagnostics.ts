@@ -12,11 +12,11 @@ import type { Analysis, Analyzer } from './documents';
 import type { Logger } from './log';
 import type { SettingsStore } from './settings';
 
-/** Base of the rule documentation links (`<base><rule-id>.md`). */
-export const DOCS_BASE = 'https://github.com/zwgk/zwgk/blob/main/docs/rules/';
+import { ruleLink } from './rule-links';
 
+/** The rule's page: the client's command, or the page shipped with the server (see rule-links.ts). */
 export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
+  return ruleLink(ruleId);
 }
 
 export const SOURCE = 'zwgk';

@@ -31,7 +31,15 @@ export interface LintWorkspaceResult {
 /** The Markdown explanation of one rule (clause, why, how to fix). */
 export const EXPLAIN_RULE = 'zwgk/explainRule';
 export interface ExplainRuleParams { id: string }
-export interface ExplainRuleResult { id: string; title: string; markdown: string; docsUrl: string }
+export interface ExplainRuleResult {
+  id: string;
+  title: string;
+  markdown: string;
+  /** The rule link as diagnostics carry it (a command, or the local page's `file:` URI). */
+  docsUrl: string;
+  /** The rule page shipped with the server (absolute path), when there is one. */
+  file?: string;
+}
 
 /** Every rule, for pickers: metadata only. */
 export const LIST_RULES = 'zwgk/rules';

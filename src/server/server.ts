@@ -26,6 +26,7 @@ import { SettingsStore, type ZwgkSettings } from './settings';
 import { WorkspaceIndex, type IndexChange } from './workspace-index';
 import { LINT_WORKSPACE, WorkspaceProblems, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
 import { ruleSection } from './markdown';
+import { rulePageFile, setRuleLinkCommand } from './rule-links';
 import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
@@ -193,6 +194,8 @@ export function startServer(connection?: Connection): Connection {
     configs.workspaceFolders = folders;
     index.setRoots(folders);
     settings.init(params.initializationOptions);
+    // VS Code opens rule pages through its own command; other clients get the local page (rule-links.ts).
+    setRuleLinkCommand((params.initializationOptions as { ruleLinks?: { command?: unknown } } | undefined)?.ruleLinks?.command);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -398,7 +401,8 @@ export function startServer(connection?: Connection): Connection {
   conn.onRequest(EXPLAIN_RULE, guard('explainRule', null as ExplainRuleResult | null, (p: ExplainRuleParams) => {
     const rule = getRule(String(p?.id ?? ''));
     if (!rule) return null;
-    return { id: rule.meta.id, title: rule.meta.title, markdown: ruleSection(rule), docsUrl: docsUrl(rule.meta.id) };
+    const file = rulePageFile(rule.meta.id);
+    return { id: rule.meta.id, title: rule.meta.title, markdown: ruleSection(rule), docsUrl: docsUrl(rule.meta.id), ...(file ? { file } : {}) };
   }));
 
   conn.onRequest(LINT_WORKSPACE, guard('lintWorkspace', null as LintWorkspaceResult | null, async (p: LintWorkspaceParams, token) => {
