@@ -81,3 +81,23 @@ export interface SchedulerStats {
   runs: number;
   published: number;
 }
+
+/** What zwgk understood about an open draft (the status bar): its kind, deadlines, 解读 status. */
+export const DOCUMENT_INFO = 'zwgk/documentInfo';
+export interface DocumentInfoParams { uri: string }
+export interface DocumentInfoItem {
+  /** Short, for the status bar: “发布期限 2026年3月31日”, “未找到解读”. */
+  text: string;
+  /** One line for the tooltip. */
+  detail: string;
+  /** ok: met / linked; due: still to come; late: missed; missing: not found; info: a fact. */
+  state: 'ok' | 'due' | 'late' | 'missing' | 'info';
+}
+export interface DocumentInfo {
+  draft: boolean;
+  /** Why the document is (not) checked (config, metadata, README …). */
+  why: string;
+  kind?: { value: string; inferred: boolean; reason: string };
+  /** Deadlines and the 解读 status, the most important first. */
+  items: DocumentInfoItem[];
+}

@@ -27,6 +27,8 @@ import { WorkspaceIndex, type IndexChange } from './workspace-index';
 import { LINT_WORKSPACE, WorkspaceProblems, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
 import { ruleSection } from './markdown';
 import { rulePageFile, setRuleLinkCommand } from './rule-links';
+import { DOCUMENT_INFO, documentInfo, type DocumentInfo } from './document-info';
+import type { DocumentInfoParams } from './protocol';
 import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
@@ -77,10 +79,16 @@ export function startServer(connection?: Connection): Connection {
       return;
     }
     const signature = JSON.stringify(cf.problems.map((p) => [p.key, p.message]));
+    const open = !!documents.get(uri);
     // An open config buffer publishes its own live diagnostics.
-    if (!documents.get(uri)) void conn.sendDiagnostics({ uri, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
+    if (!open) void conn.sendDiagnostics({ uri, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
     if (shownProblems.get(cf.path) === signature) return;
     shownProblems.set(cf.path, signature);
+    // Being edited (auto-save saves every half-typed state): the problems are in the file, no toast.
+    if (open) {
+      log.info(`zwgk: 配置文件 ${cf.path} 有误，已忽略该文件：${cf.problems.map((p) => `${p.key}：${p.message}`).join('；')}`);
+      return;
+    }
     const first = cf.problems[0];
     const more = cf.problems.length > 1 ? ` 等 ${cf.problems.length} 处` : '';
     const where = first.key.startsWith('(') ? first.message : `${first.key}：${first.message}`;
@@ -415,6 +423,11 @@ export function startServer(connection?: Connection): Connection {
     analyzer.invalidate();
     scheduler.all(0);
     return result;
+  }));
+
+  conn.onRequest(DOCUMENT_INFO, guard('documentInfo', null as DocumentInfo | null, async (p: DocumentInfoParams) => {
+    const c = await current(String(p?.uri ?? ''));
+    return c ? documentInfo(c.a, index.drafts) : null;
   }));
 
   conn.onRequest(SERVER_STATUS, guard('serverStatus', null as ServerStatusResult | null, () => {
