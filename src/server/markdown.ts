@@ -46,7 +46,7 @@ export function ruleLinkLine(rule: Rule): string {
 export function problemHover(m: LintMessage, rule: Rule | undefined, fixTitle?: string): string {
   if (!rule) return clauseExcerpt(m.clause);
   const how = excerpt(rule.meta.howToFix, 90);
-  const fix = fixTitle ? `**怎么改：** ${esc(fixTitle)}——用快速修复（Ctrl+.）一步改好。` : `**怎么改：** ${esc(how)}`;
+  const fix = fixTitle ? `**怎么改：** ${esc(fixTitle)}（快速修复）` : `**怎么改：** ${esc(how)}`;
   return [fix, clauseExcerpt(m.clause), ruleLinkLine(rule)].join('\n\n');
 }
 

@@ -417,6 +417,9 @@ export function startServer(connection?: Connection): Connection {
     const params = p ?? {};
     const progress = params.workDoneToken !== undefined ? conn.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
     await firstIndex;
+    // What is on disk now (a config just removed or added counts, whatever events are still on their way).
+    configs.invalidate();
+    analyzer.invalidate();
     const roots = params.folders?.length ? params.folders.map((f) => path.resolve(f)) : folders;
     const result = await problems.lintAll(roots, token, progress);
     // Open drafts see the drafts the lint indexed (cross-document rules).
