@@ -94,6 +94,11 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** URIs waiting to be linted, in order (a Set: one entry per document, never an unbounded queue). */
   private readonly pending = new Set<string>();
+  /**
+   * Documents being edited: linted before the background backlog (documents opened in bulk, re-lints
+   * after a config change), so what the user types is checked next whatever else is waiting.
+   */
+  private readonly urgent = new Set<string>();
   private readonly published = new Map<string, Published>();
   private draining = false;
   private readonly counters = { inFlight: 0, maxQueued: 0, maxInFlight: 0, runs: 0, published: 0 };
@@ -110,18 +115,21 @@ export class DiagnosticsScheduler {
     private readonly log: Logger,
   ) {}
 
-  /** Lint `uri` after `delay` ms (0: as soon as the queue gets to it). A newer call replaces an older one. */
-  schedule(uri: string, delay: number): void {
+  /**
+   * Lint `uri` after `delay` ms (0: as soon as the queue gets to it); `urgent` puts it before the
+   * background backlog. A newer call replaces an older one.
+   */
+  schedule(uri: string, delay: number, urgent = false): void {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     if (delay <= 0) {
-      this.enqueue(uri);
+      this.enqueue(uri, urgent);
       return;
     }
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      this.enqueue(uri);
+      this.enqueue(uri, urgent);
     }, delay));
   }
 
@@ -133,7 +141,7 @@ export class DiagnosticsScheduler {
     const s = await this.settings.get(uri);
     if (s.run === 'onSave') return;
     if (isLarge(this.documents.get(uri))) return;
-    this.schedule(uri, s.debounce);
+    this.schedule(uri, s.debounce, true);
   }
 
   /** Re-lint every open document (config, settings or index changed). */
@@ -147,6 +155,7 @@ export class DiagnosticsScheduler {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.pending.delete(uri);
+    this.urgent.delete(uri);
     this.published.delete(uri);
     if (clear) void this.send(uri, undefined, []);
   }
@@ -158,26 +167,30 @@ export class DiagnosticsScheduler {
 
   /** True while a lint for `uri` is waiting (debounce or queue). */
   isPending(uri: string): boolean {
-    return this.timers.has(uri) || this.pending.has(uri);
+    return this.timers.has(uri) || this.pending.has(uri) || this.urgent.has(uri);
   }
 
   stats(): SchedulerStats {
     const c = this.counters;
-    return { timers: this.timers.size, queued: this.pending.size, inFlight: c.inFlight, maxQueued: c.maxQueued, maxInFlight: c.maxInFlight, runs: c.runs, published: c.published };
+    return { timers: this.timers.size, queued: this.pending.size + this.urgent.size, inFlight: c.inFlight, maxQueued: c.maxQueued, maxInFlight: c.maxInFlight, runs: c.runs, published: c.published };
   }
 
-  private enqueue(uri: string): void {
-    this.pending.add(uri);
-    this.counters.maxQueued = Math.max(this.counters.maxQueued, this.pending.size);
+  private enqueue(uri: string, urgent: boolean): void {
+    if (urgent) {
+      this.pending.delete(uri);
+      this.urgent.add(uri);
+    } else if (!this.urgent.has(uri)) this.pending.add(uri);
+    this.counters.maxQueued = Math.max(this.counters.maxQueued, this.pending.size + this.urgent.size);
     if (!this.draining) void this.drain();
   }
 
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      while (this.pending.size > 0) {
-        const uri = this.pending.values().next().value as string;
-        this.pending.delete(uri);
+      while (this.pending.size > 0 || this.urgent.size > 0) {
+        const from = this.urgent.size > 0 ? this.urgent : this.pending;
+        const uri = from.values().next().value as string;
+        from.delete(uri);
         const c = this.counters;
         c.inFlight++;
         c.runs++;
