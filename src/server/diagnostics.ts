@@ -21,6 +21,9 @@ export function docsUrl(ruleId: string): string {
 
 export const SOURCE = 'zwgk';
 
+/** A lint slower than this (ms) keeps requests from analysing that document in the server's own thread. */
+export const SLOW_LINT_MS = 1500;
+
 /** Documents longer than this (UTF-16 units) are linted on open and save only, not while typing. */
 export const LARGE_DOCUMENT = 1_000_000;
 
@@ -55,9 +58,11 @@ export function offsetsToRange(doc: ZwgkDocument, start: number, end: number): R
   return { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } };
 }
 
-export function toDiagnostic(m: LintMessage, doc: ZwgkDocument, version: number): Diagnostic {
+/** A message as a diagnostic; its fix's range from the document, or given (a worker's message). */
+export function toDiagnostic(m: LintMessage & { fixRange?: Range }, doc: ZwgkDocument | undefined, version: number): Diagnostic {
   const data: DiagnosticData = { ruleId: m.ruleId, version, start: m.start, end: m.end };
-  if (m.fix) data.fix = { range: offsetsToRange(doc, m.fix.range[0], m.fix.range[1]), newText: m.fix.text };
+  const fixRange = m.fix ? (doc ? offsetsToRange(doc, m.fix.range[0], m.fix.range[1]) : m.fixRange) : undefined;
+  if (m.fix && fixRange) data.fix = { range: fixRange, newText: m.fix.text };
   if (m.data) data.details = m.data;
   return {
     range: {
@@ -74,9 +79,8 @@ export function toDiagnostic(m: LintMessage, doc: ZwgkDocument, version: number)
 }
 
 export function diagnosticsOf(a: Analysis): Diagnostic[] {
-  if (!a.draft || !a.document) return [];
-  const doc = a.document;
-  return a.messages.map((m) => toDiagnostic(m, doc, a.version));
+  if (!a.draft) return [];
+  return a.messages.map((m) => toDiagnostic(m, a.document, a.version));
 }
 
 interface Published {
@@ -99,6 +103,10 @@ export class DiagnosticsScheduler {
    * after a config change), so what the user types is checked next whatever else is waiting.
    */
   private readonly urgent = new Set<string>();
+  /** Documents linted at least once since opened; those whose last lint was slow or stopped. */
+  private readonly linted = new Set<string>();
+  private readonly slow = new Map<string, 'slow' | 'stopped'>();
+  private readonly waiters = new Map<string, (() => void)[]>();
   private readonly published = new Map<string, Published>();
   private draining = false;
   private readonly counters = { inFlight: 0, maxQueued: 0, maxInFlight: 0, runs: 0, published: 0 };
@@ -141,6 +149,8 @@ export class DiagnosticsScheduler {
     const s = await this.settings.get(uri);
     if (s.run === 'onSave') return;
     if (isLarge(this.documents.get(uri))) return;
+    // Its last lint ran past its time budget: checked again on save, not on every keystroke.
+    if (this.isStopped(uri)) return;
     this.schedule(uri, s.debounce, true);
   }
 
@@ -151,6 +161,10 @@ export class DiagnosticsScheduler {
 
   /** A closed document: drop its timers and clear what was published for it. */
   closed(uri: string, clear = true): void {
+    this.linted.delete(uri);
+    this.slow.delete(uri);
+    for (const f of this.waiters.get(uri) ?? []) f();
+    this.waiters.delete(uri);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
@@ -210,11 +224,51 @@ export class DiagnosticsScheduler {
     }
   }
 
+  /**
+   * Whether requests (hover, code actions, completion) may analyse `uri` in the server's own thread: not
+   * while its last lint was slow or had to be stopped. A document not linted yet is waited for (at most
+   * `waitMs`), so that a pathological document just opened is never parsed here first.
+   */
+  async safeForRequests(uri: string, waitMs = 3000): Promise<boolean> {
+    if (this.slow.has(uri)) return false;
+    // Not linted yet (queued, or its lint is running right now): wait for it.
+    if (!this.linted.has(uri)) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, waitMs);
+        const list = this.waiters.get(uri) ?? [];
+        list.push(done);
+        this.waiters.set(uri, list);
+        function done() {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+      if (!this.linted.has(uri)) return false;
+    }
+    return !this.slow.has(uri);
+  }
+
+  /** True when the document's last lint had to be stopped: it is linted again on save, not while typing. */
+  isStopped(uri: string): boolean {
+    return this.slow.get(uri) === 'stopped';
+  }
+
+  private finished(uri: string, a: Analysis): void {
+    this.linted.add(uri);
+    if (a.stopped) this.slow.set(uri, 'stopped');
+    else if (a.elapsed > SLOW_LINT_MS) this.slow.set(uri, 'slow');
+    else this.slow.delete(uri);
+    const w = this.waiters.get(uri);
+    this.waiters.delete(uri);
+    for (const f of w ?? []) f();
+  }
+
   private async run(uri: string): Promise<void> {
     await this.gate();
     const doc = this.documents.get(uri);
     if (!doc) return;
-    const a = await this.analyzer.analyze(doc);
+    const a = await this.analyzer.analyzeAsync(doc);
+    this.finished(uri, a);
     const current = this.documents.get(uri);
     // A newer version arrived while settings were pulled: its own run is already scheduled.
     if (!current || current.version !== a.version) return;

@@ -9,7 +9,8 @@
  * log lines.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ZwgkDocument, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage } from '../core';
+import { ZwgkDocument, getRule, lintDocument, redactPersonalData, type DocFormat, type DraftSummary, type LintMessage } from '../core';
+import type { LintWorker } from './lint-worker';
 import { draftStatus } from '../core/draft-status';
 import type { ConfigStore, DocConfig } from './config';
 import type { SettingsStore, ZwgkSettings } from './settings';
@@ -37,6 +38,10 @@ export interface Analysis {
   elapsed: number;
   /** Set when the document could not be analysed (reported as one internal-error diagnostic). */
   error?: string;
+  /** Linted in the worker thread: the document's summary for the index (there is no `document`). */
+  summary?: DraftSummary;
+  /** The worker stopped this lint: over its time budget, out of memory, or crashed. */
+  stopped?: 'timeout' | 'memory' | 'crash';
 }
 
 /** Metadata makes a document a draft (≥ 2 known keys, or a declared known 文档类型) — outside any config. */
@@ -54,7 +59,8 @@ export class Analyzer {
   generation = 0;
   private readonly cache = new Map<string, Analysis>();
 
-  constructor(private readonly deps: AnalyzerDeps) {}
+  /** With a worker, `analyzeAsync` lints off the request thread (see lint-worker.ts). */
+  constructor(private readonly deps: AnalyzerDeps, private readonly worker?: LintWorker) {}
 
   /** Configs, settings or the index changed: every cached analysis is stale. */
   invalidate(): void {
@@ -71,7 +77,7 @@ export class Analyzer {
     return a && a.version === doc.version && a.generation === this.generation ? a : undefined;
   }
 
-  /** Analysis of the document's current text (settings pulled from the client first). */
+  /** Analysis of the document's current text, in this thread (hovers, code actions, completion). */
   async analyze(doc: TextDocument): Promise<Analysis> {
     const settings = await this.deps.settings.get(doc.uri);
     return this.analyzeWith(doc, settings);
@@ -85,10 +91,58 @@ export class Analyzer {
     this.cache.set(doc.uri, a);
     return a;
   }
+
+  /**
+   * For publishing: the draft decision here, the lint in the worker thread (this thread stays free for
+   * requests). Without a worker, or when it cannot start, the lint runs here. Text and version are read
+   * together before anything is awaited.
+   */
+  async analyzeAsync(doc: TextDocument): Promise<Analysis> {
+    const text = doc.getText();
+    const version = doc.version;
+    const settings = await this.deps.settings.get(doc.uri);
+    return this.analyzeTextAsync(doc.uri, doc.languageId, text, version, settings);
+  }
+
+  async analyzeTextAsync(uri: string, languageId: string, text: string, version: number, settings: ZwgkSettings): Promise<Analysis> {
+    const generation = this.generation;
+    const prepared = prepareAnalysis(uri, languageId, text, version, settings, this.deps, generation);
+    if (!prepared.draft) return prepared;
+    if (!this.worker || this.worker.failed) return lintPrepared(prepared, text, this.deps);
+    const t0 = performance.now();
+    const o = await this.worker.lint({ text, filePath: prepared.filePath, format: prepared.format!, config: prepared.config!.config, index: this.deps.index.drafts });
+    if (o.kind === 'done') return { ...prepared, messages: o.messages, summary: o.summary, elapsed: o.elapsed };
+    if (o.kind === 'failed') {
+      if (this.worker.failed) return lintPrepared(prepared, text, this.deps);
+      return { ...prepared, messages: [internalError(`zwgk 无法检查这份文稿，请反馈此问题：${o.error}`, 'error')], error: o.error, elapsed: o.elapsed };
+    }
+    const seconds = Math.max(1, Math.round(o.ms / 1000));
+    const what = o.reason === 'timeout'
+      ? `zwgk 在 ${seconds} 秒内没有检查完这份文稿（文稿结构过于复杂，例如极深的列表或引用嵌套），已停止检查`
+      : o.reason === 'memory' ? 'zwgk 检查这份文稿时内存不足，已停止检查' : 'zwgk 检查这份文稿时出错，已停止检查';
+    return {
+      ...prepared,
+      messages: [internalError(`${what}；其他文稿照常检查。简化文稿结构后保存，会再检查一次。`, 'warning')],
+      stopped: o.reason, error: o.reason, elapsed: performance.now() - t0,
+    };
+  }
 }
 
-/** Decides whether a text is a draft and lints it. Pure apart from reading config files. */
-export function analyzeText(
+/** One internal-error message at the top of the document. */
+function internalError(message: string, severity: LintMessage['severity']): LintMessage {
+  const rule = getRule('internal-error');
+  return {
+    ruleId: 'internal-error', severity, message,
+    start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1,
+    clause: rule?.meta.clauses[0] ?? { source: 'zwgk', id: '内部错误', summary: true, text: '' },
+  };
+}
+
+/**
+ * Everything before the lint: the format, settings, config and whether the text is a draft (the core's
+ * draftStatus). A non-draft comes back finished; a draft with `draft: true` and no messages yet.
+ */
+export function prepareAnalysis(
   uri: string, languageId: string, text: string, version: number, settings: ZwgkSettings,
   deps: AnalyzerDeps, generation = 0,
 ): Analysis {
@@ -101,36 +155,44 @@ export function analyzeText(
   const filePath = uriToPath(uri);
   const config = deps.configs.forDocument(filePath, settings);
   const common = { ...base, filePath, format, config };
-
   // The one idea of a draft (core/draft-status), as the CLI's folder walk and the workspace lint.
   const status = draftStatus({ text, fileName: filePath, format, governed: config.governed, ignored: config.ignored, all: settings.lintAllDocuments });
-  const why = status.why;
-  const knownKeys = status.knownKeys;
-  if (!status.draft) {
-    // A document on its way to becoming a draft (a key written) is parsed for completion.
-    let document: ZwgkDocument | undefined;
-    try {
-      if (knownKeys >= 1) document = new ZwgkDocument(text, filePath, format);
-    } catch {
-      document = undefined;
-    }
-    return done({ ...common, why, knownKeys, document });
-  }
+  const { why, knownKeys } = status;
+  if (status.draft) return done({ ...common, draft: true, why, knownKeys });
+  // A document on its way to becoming a draft (a key written) is parsed for completion.
   let document: ZwgkDocument | undefined;
   try {
-    document = new ZwgkDocument(text, filePath, format);
+    if (knownKeys >= 1) document = new ZwgkDocument(text, filePath, format);
+  } catch {
+    document = undefined;
+  }
+  return done({ ...common, why, knownKeys, document });
+}
+
+/** Lints a prepared draft in this thread. */
+function lintPrepared(a: Analysis, text: string, deps: AnalyzerDeps): Analysis {
+  const t0 = performance.now();
+  const config = a.config!;
+  try {
+    const document = new ZwgkDocument(text, a.filePath, a.format);
     const messages = lintDocument(document, { config: config.config, calendar: config.calendar, index: deps.index.drafts });
-    return done({ ...common, draft: true, why, document, messages, knownKeys });
+    return { ...a, document, messages, elapsed: a.elapsed + performance.now() - t0 };
   } catch (e) {
     // The engine turns a throwing rule into one internal-error message; this is for anything else
     // (parsing, the index …): one internal-error diagnostic at the top, never a dead server.
     const error = redactPersonalData(((e as Error)?.message ?? String(e)).slice(0, 200));
-    const rule = getRule('internal-error');
-    const message: LintMessage = {
-      ruleId: 'internal-error', severity: 'error', message: `zwgk 无法检查这份文稿，请反馈此问题：${error}`,
-      start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1,
-      clause: rule?.meta.clauses[0] ?? { source: 'zwgk', id: '内部错误', summary: true, text: '' },
+    return {
+      ...a, document: new ZwgkDocument('', a.filePath, a.format), messages: [internalError(`zwgk 无法检查这份文稿，请反馈此问题：${error}`, 'error')],
+      error, elapsed: a.elapsed + performance.now() - t0,
     };
-    return done({ ...common, draft: true, why, document: new ZwgkDocument('', filePath, format), messages: [message], knownKeys, error });
   }
+}
+
+/** Decides whether a text is a draft and lints it, in this thread. Pure apart from reading config files. */
+export function analyzeText(
+  uri: string, languageId: string, text: string, version: number, settings: ZwgkSettings,
+  deps: AnalyzerDeps, generation = 0,
+): Analysis {
+  const prepared = prepareAnalysis(uri, languageId, text, version, settings, deps, generation);
+  return prepared.draft ? lintPrepared(prepared, text, deps) : prepared;
 }

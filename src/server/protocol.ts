@@ -61,6 +61,8 @@ export interface ServerStatusResult {
   openDocuments: number;
   indexedDrafts: number;
   queue: SchedulerStats;
+  /** The lint worker thread: lints stopped over their time budget (each restarts the worker), or unusable. */
+  lintWorker: { restarts: number; failed: boolean };
   /** process.memoryUsage() of the server, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   uptime: number;

@@ -26,6 +26,7 @@ import { SettingsStore, type ZwgkSettings } from './settings';
 import { WorkspaceIndex, type IndexChange } from './workspace-index';
 import { LINT_WORKSPACE, WorkspaceProblems, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
 import { ruleSection } from './markdown';
+import { LintWorker, isLintWorker, runLintWorker, workerEntry } from './lint-worker';
 import { rulePageFile, setRuleLinkCommand } from './rule-links';
 import { DOCUMENT_INFO, documentInfo, type DocumentInfo } from './document-info';
 import type { DocumentInfoParams } from './protocol';
@@ -42,7 +43,16 @@ import { EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type E
 
 let processHandlersInstalled = false;
 
-export function startServer(connection?: Connection): Connection {
+/**
+ * Starts the server on `connection` (default: the transport named on the command line). In a lint
+ * worker thread (this same bundle, started by the server itself) it runs the worker instead and returns
+ * undefined.
+ */
+export function startServer(connection?: Connection): Connection | undefined {
+  if (isLintWorker()) {
+    runLintWorker();
+    return undefined;
+  }
   const conn = connection ?? createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const log = new Logger(conn);
@@ -102,11 +112,14 @@ export function startServer(connection?: Connection): Connection {
   const configs = new ConfigStore(onConfigLoaded);
   const index = new WorkspaceIndex(configs, log);
   const deps = { configs, settings, index };
-  const analyzer = new Analyzer(deps);
+  // Lints run in a worker thread, so that one slow document never stops the server from answering.
+  const worker = new LintWorker(log, workerEntry());
+  const analyzer = new Analyzer(deps, worker);
   const scheduler = new DiagnosticsScheduler(conn, documents, analyzer, settings, log);
   /** After "lint all drafts": the closed drafts' diagnostics, kept true (see workspace-lint.ts). */
   const problems = new WorkspaceProblems({
-    ...deps, connection: conn, documents, settingsFor: (u) => settings.get(u), analyzeOpen: (d) => analyzer.analyze(d), log,
+    ...deps, connection: conn, documents, settingsFor: (u) => settings.get(u), analyzeOpen: (d) => analyzer.analyzeAsync(d), log,
+    analyzeClosed: (uri, text, s) => analyzer.analyzeTextAsync(uri, '', text, 0, s),
   });
 
   const guard = <P, R>(name: string, fallback: R, f: (p: P, token?: CancellationToken) => R | Promise<R>) =>
@@ -139,8 +152,10 @@ export function startServer(connection?: Connection): Connection {
   };
 
   scheduler.onAnalyzed = (a: Analysis) => {
-    if (!a.draft || !a.filePath || !a.document) return;
-    relint(index.fromOpenDocument(a.filePath, a.document), a.uri);
+    if (!a.draft || !a.filePath) return;
+    const summary = a.document ? index.fromOpenDocument(a.filePath, a.document) : a.summary ? index.fromSummary(a.filePath, a.summary) : undefined;
+    if (!summary) return;
+    relint(summary, a.uri);
     if (a.config && !a.config.governed && !a.settings.lintAllDocuments) {
       void index.indexSiblings(path.dirname(a.filePath)).then((changed) => {
         if (changed) {
@@ -373,6 +388,9 @@ export function startServer(connection?: Connection): Connection {
 
   // —— features ——
   const current = async (uri: string): Promise<{ a: Analysis; doc: TextDocument } | undefined> => {
+    if (!documents.get(uri)) return undefined;
+    // A document whose lint is slow or was stopped is not analysed in this thread (it would block it).
+    if (!(await scheduler.safeForRequests(uri))) return undefined;
     const doc = documents.get(uri);
     if (!doc) return undefined;
     // A very large document edited since its last lint: no synchronous re-lint on a hover or code action.
@@ -440,6 +458,7 @@ export function startServer(connection?: Connection): Connection {
       openDocuments: documents.all().length,
       indexedDrafts: index.drafts.size,
       queue: scheduler.stats(),
+      lintWorker: { restarts: worker.restarts, failed: worker.failed },
       memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers },
       uptime: process.uptime(),
     };
@@ -447,6 +466,7 @@ export function startServer(connection?: Connection): Connection {
 
   conn.onShutdown(() => {
     if (reindexTimer) clearTimeout(reindexTimer);
+    worker.dispose();
   });
 
   documents.listen(conn);

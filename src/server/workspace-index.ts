@@ -254,6 +254,12 @@ export class WorkspaceIndex {
     return { changed: true, affected: Array.isArray(affected) ? affected : undefined };
   }
 
+  /** An open draft was linted in the worker thread: its summary (from the buffer) is the truth for the index. */
+  fromSummary(file: string, summary: DraftSummary): IndexChange {
+    this.openPaths.add(file);
+    return this.setSummary(summary);
+  }
+
   /** An open draft was linted: its buffer is the truth for the index. */
   fromOpenDocument(file: string, doc: ZwgkDocument): IndexChange {
     this.openPaths.add(file);

@@ -17,7 +17,7 @@ import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressRepo
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { promises as fsp } from 'node:fs';
 import { draftStatus, type DraftReason } from '../core/draft-status';
-import { analyzeText, type Analysis, type AnalyzerDeps } from './documents';
+import type { Analysis, AnalyzerDeps } from './documents';
 import { diagnosticsOf } from './diagnostics';
 import { decodeDraft } from './workspace-index';
 import type { Logger } from './log';
@@ -48,6 +48,8 @@ export interface WorkspaceProblemsDeps extends AnalyzerDeps {
   documents: TextDocuments<TextDocument>;
   settingsFor(uri: string): Promise<ZwgkSettings>;
   analyzeOpen(doc: TextDocument): Promise<Analysis>;
+  /** A closed file's text (the worker thread when there is one). */
+  analyzeClosed(uri: string, text: string, settings: ZwgkSettings): Promise<Analysis>;
   log: Logger;
 }
 
@@ -123,7 +125,7 @@ export class WorkspaceProblems {
 
   private async analyzeClosed(uri: string, text: string): Promise<Analysis> {
     const settings = await this.deps.settingsFor(uri);
-    return analyzeText(uri, '', text, 0, settings, this.deps);
+    return this.deps.analyzeClosed(uri, text, settings);
   }
 
   private async publish(uri: string, a: Analysis): Promise<void> {
