@@ -37,6 +37,11 @@ export interface ConfigFile {
   /** Layers of its `extends` chain (lowest first), when valid. */
   extended: { file: string; dir: string; raw: RawConfig }[];
   problems: ConfigProblem[];
+  /**
+   * The file is invalid now, and `raw`/`extended` are its last valid content, kept in effect meanwhile
+   * (a config being typed does not switch its ignore list and severities off at every keystroke).
+   */
+  lastGood?: boolean;
 }
 
 /** What applies to one document. */
@@ -63,6 +68,8 @@ export class ConfigStore {
   private readonly dirs = new Map<string, string | null>();
   private readonly resolved = new Map<string, { config: ResolvedConfig; calendar: Calendar }>();
   private readonly matchers = new Map<string, (p: string) => boolean>();
+  /** The last valid content of each config file (kept across `invalidate`, dropped when the file goes). */
+  private readonly good = new Map<string, { raw: RawConfig; extended: ConfigFile['extended'] }>();
   workspaceFolders: string[] = [];
 
   /** Called whenever a config file is (re)read, valid or not. */
@@ -74,6 +81,11 @@ export class ConfigStore {
     this.dirs.clear();
     this.resolved.clear();
     this.matchers.clear();
+  }
+
+  /** A config file was deleted: its last valid content no longer applies. */
+  forget(file: string): void {
+    this.good.delete(file);
   }
 
   /** Every config file read so far (for re-publishing their problems). */
@@ -180,6 +192,11 @@ export class ConfigStore {
         cf.raw = undefined;
         cf.extended = [];
       }
+    }
+    if (cf.raw) this.good.set(file, { raw: cf.raw, extended: cf.extended });
+    else {
+      const last = this.good.get(file);
+      if (last) Object.assign(cf, { raw: last.raw, extended: last.extended, lastGood: true });
     }
     this.onLoaded(cf);
     return cf;

@@ -105,7 +105,9 @@ export function startServer(connection?: Connection): Connection | undefined {
     log.warn(`zwgk: 配置文件 ${cf.path} 无效：${cf.problems.map((p) => `${p.key}：${p.message}`).join('；')}`);
     void conn.sendNotification('window/showMessage', {
       type: MessageType.Warning,
-      message: redactPersonalData(`zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`),
+      message: redactPersonalData(cf.lastGood
+        ? `zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），在改正之前沿用它上一次有效的内容。`
+        : `zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`),
     });
   };
 
@@ -338,6 +340,7 @@ export function startServer(connection?: Connection): Connection | undefined {
     for (const f of files) {
       if (fs.existsSync(f)) configs.reload(f);
       else {
+        configs.forget(f);
         shownProblems.delete(f);
         void conn.sendDiagnostics({ uri: pathToUri(f), diagnostics: [] }).catch(() => undefined);
       }
