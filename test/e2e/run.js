@@ -281,6 +281,9 @@ async function answer(page, channel, json) {
     } else if (req.op === 'press') {
       await page.keyboard.press(req.keys);
       done({ ok: true });
+    } else if (req.op === 'type') {
+      await page.keyboard.type(req.text);
+      done({ ok: true });
     } else done({ ok: false, error: `unknown op ${req.op}` });
   } catch (e) {
     done({ ok: false, error: e && e.message ? e.message : String(e) });

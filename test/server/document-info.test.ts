@@ -32,7 +32,7 @@ describe('language server: zwgk/documentInfo (the status bar)', function () {
     assert.deepEqual(r.kind, { value: '年度报告', inferred: false, reason: '由元数据“文档类型”声明' });
     assert.equal(r.items[0].text, '发布期限 2026年1月31日');
     assert.equal(r.items[0].state, 'due');
-    assert.match(r.items[0].detail, /2025年度，政府部门次年1月31日前/);
+    assert.equal(r.items[0].detail, '年度报告公布期限：2026年1月31日 星期六（次年1月31日前，条例 第四十九条）');
     const late = await info('nianbao-late.md', REPORT.replace('成文日期: 2026-01-10', '发布日期: 2026-02-03'));
     assert.equal(late.items[0].state, 'late');
   });

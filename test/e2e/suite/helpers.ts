@@ -193,3 +193,22 @@ export function previewTab(name: string): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) =>
     t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(name));
 }
+
+/**
+ * Shows the Problems panel filtered to `text` (its own filter box: the list is virtualised, so only
+ * what fits is in the page). Undefined without a harness; call `clearProblemsFilter()` afterwards.
+ */
+export async function filterProblems(text: string): Promise<boolean> {
+  if (!process.env.ZWGK_E2E_CHANNEL) return false;
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.commands.executeCommand('problems.action.focusFilter');
+  await harness({ op: 'press', keys: 'Control+A' });
+  await harness({ op: 'type', text });
+  await sleep(500);
+  return true;
+}
+
+export async function clearProblemsFilter(): Promise<void> {
+  if (!process.env.ZWGK_E2E_CHANNEL) return;
+  await vscode.commands.executeCommand('problems.action.clearFilterText');
+}
