@@ -11,10 +11,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { draftStatus, isProjectFile, type DraftStatus } from '../core/draft-status';
+import { readSource, sourceFormatOf } from '../core/formats';
 import { decode } from './encoding';
 
 /** Bytes read to decide: the metadata sits at the top. */
 const HEAD_BYTES = 1024 * 1024;
+/** A .docx or .html is read whole (a .docx is a zip) up to this size; a larger one is left to the lint. */
+const SOURCE_BYTES = 20 * 1024 * 1024;
 
 export interface SkippedFile {
   file: string;
@@ -31,6 +34,26 @@ export interface SelectOptions {
   all: boolean;
   /** A config file (or `--config`) applies to the file. */
   governed(file: string): boolean;
+}
+
+/**
+ * The text that decides: the head of a .md/.txt, decoded; the text zwgk reads from a .docx or .html.
+ * Undefined when it cannot be read here (the lint then reports why).
+ */
+function textOf(file: string): string | undefined {
+  const format = sourceFormatOf(file);
+  if (format) {
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size > SOURCE_BYTES) return undefined;
+      return readSource(format, fs.readFileSync(file)).text;
+    } catch {
+      return undefined;
+    }
+  }
+  const bytes = head(file);
+  const decoded = bytes ? decode(bytes) : undefined;
+  return decoded && decoded.kind === 'text' ? decoded.text : undefined;
 }
 
 /** The first bytes of a regular file, cut at the last line feed when truncated; undefined if unreadable. */
@@ -75,13 +98,12 @@ export function selectDrafts(files: readonly string[], named: ReadonlySet<string
       out.push(file);
       continue;
     }
-    const bytes = head(file);
-    const decoded = bytes ? decode(bytes) : undefined;
-    if (!decoded || decoded.kind !== 'text') {
-      out.push(file); // reported when linted (unreadable, undecodable, binary)
+    const text = textOf(file);
+    if (text === undefined) {
+      out.push(file); // reported when linted (unreadable, undecodable, binary, not a Word file)
       continue;
     }
-    const status = draftStatus({ text: decoded.text, fileName: file, governed });
+    const status = draftStatus({ text, fileName: file, format: sourceFormatOf(file) ? 'text' : undefined, governed });
     if (status.draft) out.push(file);
     else skipped.push({ file, status });
   }
@@ -94,7 +116,7 @@ export function skippedNotice(skipped: readonly SkippedFile[], display: (file: s
   const SHOWN = 5;
   const names = skipped.slice(0, SHOWN).map((s) => `${display(s.file)}（${s.status.why}）`);
   const more = skipped.length > SHOWN ? ` 等` : '';
-  return `跳过 ${skipped.length} 个不是文稿的 .md/.txt 文件：${names.join('、')}${more}。`
+  return `跳过 ${skipped.length} 个不是文稿的文件：${names.join('、')}${more}。`
     + '文稿由 .zwgkrc 配置或目录元数据（至少两个目录字段，或“文档类型”）认定；加 --all 检查全部文件，或直接写出文件名';
 }
 

@@ -1,8 +1,9 @@
 /**
  * Turning command-line paths and globs into the list of drafts to lint.
  *
- * - A file is linted when it ends in `.md` or `.txt` (explicitly named files with another extension are
- *   skipped with a notice).
+ * - A file is linted when it ends in `.md`, `.txt`, `.docx`, `.html` or `.htm` (explicitly named files with
+ *   another extension are skipped with a notice; a named `.doc`/`.wps` is reported as not supported, one
+ *   found by walking gets a notice).
  * - A directory is walked recursively; `node_modules` and hidden entries (`.git`, `.vscode`, `.draft.md`)
  *   are skipped, and so is anything an `ignore` glob of the applicable config matches. Which of the files
  *   found by walking are drafts is decided afterwards (draft-filter.ts, the core's draftStatus); files
@@ -15,8 +16,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { unsupportedFormatMessage } from '../core/formats';
 
-export const DRAFT_EXTENSIONS = ['.md', '.txt'];
+export const DRAFT_EXTENSIONS = ['.md', '.txt', '.docx', '.html', '.htm'];
 
 export { isProjectFile } from '../core/draft-status';
 import { isProjectFile } from '../core/draft-status';
@@ -114,6 +116,8 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
         } else if (isFile && isDraftName(ent.name) && !isIgnored(abs, false)) {
           st ??= statOrUndefined(abs);
           if (st) onFile(abs, st);
+        } else if (isFile && !ent.name.startsWith('~$') && /\.(doc|wps)$/i.test(ent.name) && !isIgnored(abs, false)) {
+          notice(`${abs} 是旧版 Word/WPS 文件，未检查：${unsupportedFormatMessage(abs)}`);
         }
       }
       // Depth-first, in name order.
@@ -125,7 +129,10 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
     const abs = path.resolve(cwd, pattern);
     const st = statOrUndefined(abs);
     if (st?.isFile()) {
-      if (!isDraftName(abs)) notice(`${pattern} 不是 .md 或 .txt 文件，已跳过`);
+      if (unsupportedFormatMessage(abs) && /\.(doc|wps|docm|dotx|dot|rtf|odt)$/i.test(abs)) {
+        addFile(abs, st);
+        named.add(abs);
+      } else if (!isDraftName(abs)) notice(`${pattern} 不是 .md、.txt、.docx 或 .html 文件，已跳过`);
       else if (!isIgnored(abs, false)) {
         addFile(abs, st);
         named.add(abs);

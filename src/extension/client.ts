@@ -5,6 +5,7 @@ import {
   LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { LANGUAGES, SOURCE } from './feature';
+import { DOCX_SCHEME } from '../server/protocol';
 
 /** The command rule links run (the server writes `command:zwgk.explainRule?["<id>"]` for this client). */
 export const EXPLAIN_COMMAND = 'zwgk.explainRule';
@@ -18,12 +19,15 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
   };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/.zwgkrc*'),
-    vscode.workspace.createFileSystemWatcher('**/*.{md,txt}'),
+    vscode.workspace.createFileSystemWatcher('**/*.{md,txt,docx,html,htm}'),
   ];
   context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       ...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      // Saved portal pages, and the text views of .docx files (docx-view.ts).
+      { scheme: 'file', language: 'html' },
+      { scheme: DOCX_SCHEME },
       // Config files too: the server checks them while they are typed (diagnostics in the file, no toasts).
       { scheme: 'file', pattern: '**/.zwgkrc{.json,.yaml,.yml}' },
     ],

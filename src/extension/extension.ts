@@ -2,7 +2,8 @@
  * The zwgk VS Code extension: a thin client. It starts the language server (`dist/server.js`, over
  * IPC), which does all the checking, and adds what only an editor can. Each feature registers itself from
  * its own file (see feature.ts): lint the workspace, explain a rule (offline rule pages), templates
- * (command, code lenses in an empty draft, `zwgk-` completion), the config command, the status bar.
+ * (command, code lenses in an empty draft, `zwgk-` completion), the config command, the status bar, the
+ * text view of Word files and export to Word.
  * Nothing from the workspace is executed: the config is data, read by the server.
  */
 import * as vscode from 'vscode';
@@ -15,6 +16,7 @@ import { templateFeature } from './template-features';
 import { configFeature } from './config-command';
 import { statusFeature } from './status';
 import { ZwgkWorkspace } from './workspace-state';
+import { registerDocxView } from './docx-view';
 
 export { LINT_WORKSPACE, type LintWorkspaceResult } from '../server/protocol';
 
@@ -47,7 +49,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZwgkAp
 
   const state = new ZwgkWorkspace();
   context.subscriptions.push(state);
-  const features: Feature[] = [lintWorkspaceFeature, explainRuleFeature, templateFeature(state), configFeature(state), statusFeature];
+  const features: Feature[] = [
+    lintWorkspaceFeature, explainRuleFeature, templateFeature(state), configFeature(state), statusFeature,
+    // Word files: a read-only text view the server checks, and export to a 公文 .docx (docx-view.ts).
+    (f) => registerDocxView(f.context, f.runningClient),
+  ];
   const ctx: FeatureContext = { context, client: c, output, runningClient: () => runningClient(client) };
   const api: FeatureApi = {};
   for (const feature of features) Object.assign(api, feature(ctx) ?? {});

@@ -9,9 +9,13 @@
  * log lines.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ZwgkDocument, getRule, lintDocument, redactPersonalData, type DocFormat, type DraftSummary, type LintMessage } from '../core';
+import {
+  ZwgkDocument, getRule, lintDocument, redactPersonalData, readHtmlSource, locateMessages,
+  type DocFormat, type DraftSummary, type LintMessage, type SourceText,
+} from '../core';
 import type { LintWorker } from './lint-worker';
 import { draftStatus } from '../core/draft-status';
+import { isDocxViewUri, isHtmlPath } from './sources';
 import type { ConfigStore, DocConfig } from './config';
 import type { SettingsStore, ZwgkSettings } from './settings';
 import type { WorkspaceIndex } from './workspace-index';
@@ -42,6 +46,11 @@ export interface Analysis {
   summary?: DraftSummary;
   /** The worker stopped this lint: over its time budget, out of memory, or crashed. */
   stopped?: 'timeout' | 'memory' | 'crash';
+  /**
+   * What is linted when it is not the buffer itself: the text read from an .html page (messages are
+   * mapped back into the HTML), or a .docx's text view (no fixes: zwgk never rewrites a .docx).
+   */
+  source?: { text: string; page?: SourceText; docxView?: boolean };
 }
 
 /** Metadata makes a document a draft (≥ 2 known keys, or a declared known 文档类型) — outside any config. */
@@ -110,8 +119,9 @@ export class Analyzer {
     if (!prepared.draft) return prepared;
     if (!this.worker || this.worker.failed) return lintPrepared(prepared, text, this.deps);
     const t0 = performance.now();
-    const o = await this.worker.lint({ text, filePath: prepared.filePath, format: prepared.format!, config: prepared.config!.config, index: this.deps.index.drafts });
-    if (o.kind === 'done') return { ...prepared, messages: o.messages, summary: o.summary, elapsed: o.elapsed };
+    const lintText = prepared.source?.text ?? text;
+    const o = await this.worker.lint({ text: lintText, filePath: prepared.filePath, format: prepared.format!, config: prepared.config!.config, index: this.deps.index.drafts });
+    if (o.kind === 'done') return { ...prepared, messages: backToSource(prepared, o.messages), summary: o.summary, elapsed: o.elapsed };
     if (o.kind === 'failed') {
       if (this.worker.failed) return lintPrepared(prepared, text, this.deps);
       return { ...prepared, messages: [internalError(`zwgk 无法检查这份文稿，请反馈此问题：${o.error}`, 'error')], error: o.error, elapsed: o.elapsed };
@@ -155,10 +165,26 @@ export function prepareAnalysis(
   const filePath = uriToPath(uri);
   const config = deps.configs.forDocument(filePath, settings);
   const common = { ...base, filePath, format, config };
+  // A .docx view is linted because the user opened it to check it; a page is linted through its reader.
+  const docxView = isDocxViewUri(uri);
+  let source: Analysis['source'];
+  if (docxView) source = { text, docxView };
+  else if (isHtmlPath(filePath)) {
+    try {
+      const page = readHtmlSource(text);
+      source = { text: page.text, page };
+    } catch (e) {
+      const error = redactPersonalData(((e as Error)?.message ?? String(e)).slice(0, 200));
+      return done({ ...common, draft: true, why: '网页', messages: [internalError(`zwgk 无法读取这个网页：${error}`, 'error')], error, document: new ZwgkDocument('', filePath, 'text') });
+    }
+  }
+  if (docxView) return done({ ...common, draft: true, why: '.docx 的文字视图', source });
   // The one idea of a draft (core/draft-status), as the CLI's folder walk and the workspace lint.
-  const status = draftStatus({ text, fileName: filePath, format, governed: config.governed, ignored: config.ignored, all: settings.lintAllDocuments });
+  const status = draftStatus({
+    text: source?.text ?? text, fileName: filePath, format, governed: config.governed, ignored: config.ignored, all: settings.lintAllDocuments,
+  });
   const { why, knownKeys } = status;
-  if (status.draft) return done({ ...common, draft: true, why, knownKeys });
+  if (status.draft) return done({ ...common, draft: true, why, knownKeys, source });
   // A document on its way to becoming a draft (a key written) is parsed for completion.
   let document: ZwgkDocument | undefined;
   try {
@@ -169,13 +195,22 @@ export function prepareAnalysis(
   return done({ ...common, why, knownKeys, document });
 }
 
+/** A page's messages point into its HTML; a .docx view's have no fixes. */
+function backToSource<M extends LintMessage>(a: Analysis, messages: M[]): LintMessage[] {
+  if (a.source?.page) return locateMessages(a.source.page, messages);
+  if (a.source?.docxView) return messages.map(({ fix: _fix, ...m }) => m);
+  return messages;
+}
+
 /** Lints a prepared draft in this thread. */
 function lintPrepared(a: Analysis, text: string, deps: AnalyzerDeps): Analysis {
   const t0 = performance.now();
   const config = a.config!;
   try {
-    const document = new ZwgkDocument(text, a.filePath, a.format);
-    const messages = lintDocument(document, { config: config.config, calendar: config.calendar, index: deps.index.drafts });
+    let document = new ZwgkDocument(a.source?.text ?? text, a.filePath, a.format);
+    const messages = backToSource(a, lintDocument(document, { config: config.config, calendar: config.calendar, index: deps.index.drafts }));
+    // A page's hovers and positions are in its HTML.
+    if (a.source?.page) document = new ZwgkDocument(a.source.page.html ?? '', a.filePath, 'text');
     return { ...a, document, messages, elapsed: a.elapsed + performance.now() - t0 };
   } catch (e) {
     // The engine turns a throwing rule into one internal-error message; this is for anything else

@@ -17,12 +17,13 @@ import type { CancellationToken, Connection, TextDocuments, WorkDoneProgressRepo
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { promises as fsp } from 'node:fs';
 import { draftStatus, type DraftReason } from '../core/draft-status';
+import { readHtmlSource, sourceFormatOf } from '../core';
+import { readForLint } from './sources';
 import type { Analysis, AnalyzerDeps } from './documents';
 import { diagnosticsOf } from './diagnostics';
-import { decodeDraft } from './workspace-index';
 import type { Logger } from './log';
 import type { ZwgkSettings } from './settings';
-import { draftFormat, pathToUri } from './uri';
+import { draftFormat, draftUri } from './uri';
 
 import { LINT_WORKSPACE, type LintWorkspaceParams, type LintWorkspaceResult } from './protocol';
 export { LINT_WORKSPACE, type LintWorkspaceParams, type LintWorkspaceResult };
@@ -31,13 +32,24 @@ const MAX_BYTES = 20 * 1024 * 1024;
 /** Skipped files named in the result (the rest are counted). */
 const MAX_SKIPPED_LISTED = 50;
 
+/** A file's text as the editor lints it: a .md/.txt decoded, an .html page's HTML, a .docx's text. */
 async function readText(file: string): Promise<string | undefined> {
   try {
     const st = await fsp.stat(file);
-    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-    return decodeDraft(await fsp.readFile(file));
+    if (!st.isFile() || (st.size > MAX_BYTES && !sourceFormatOf(file))) return undefined;
+    return await readForLint(file);
   } catch {
     return undefined;
+  }
+}
+
+/** The text that decides whether `text` (as readText gives it) is a draft: a page's text, not its HTML. */
+function draftText(file: string, text: string): string {
+  if (sourceFormatOf(file) !== 'html') return text;
+  try {
+    return readHtmlSource(text).text;
+  } catch {
+    return text;
   }
 }
 
@@ -108,7 +120,7 @@ export class WorkspaceProblems {
     if (!this.active) return;
     const { documents } = this.deps;
     for (const file of files) {
-      const uri = pathToUri(file);
+      const uri = draftUri(file);
       if (documents.get(uri)) continue; // open: the regular diagnostics own it
       const text = await readText(file);
       const a = text === undefined ? undefined : await this.analyzeClosed(uri, text);
@@ -160,7 +172,7 @@ export class WorkspaceProblems {
           return result;
         }
         const file = candidates[i];
-        const uri = pathToUri(file);
+        const uri = draftUri(file);
         const open = documents.get(uri);
         const text = open ? open.getText() : await readText(file);
         if (text === undefined) continue;
@@ -171,7 +183,7 @@ export class WorkspaceProblems {
         }
         const config = configs.forDocument(file, settings);
         const status = draftStatus({
-          text, fileName: file, format: draftFormat(uri, open?.languageId ?? ''), governed: config.governed, ignored: config.ignored,
+          text: draftText(file, text), fileName: file, format: draftFormat(uri, open?.languageId ?? ''), governed: config.governed, ignored: config.ignored,
           all: settings.lintAllDocuments,
         });
         if (!status.draft) {
@@ -180,7 +192,7 @@ export class WorkspaceProblems {
           continue;
         }
         drafts.push(file);
-        if (!open && !config.governed && !settings.lintAllDocuments) index.addFound(file, text);
+        if (!open && !config.governed && !settings.lintAllDocuments) index.addFound(file, draftText(file, text));
         if (performance.now() - last > 100) {
           last = performance.now();
           progress?.report(Math.round(((i + 1) / candidates.length) * 30), `查找文稿 ${i + 1}/${candidates.length}`);
@@ -194,7 +206,7 @@ export class WorkspaceProblems {
           break;
         }
         const file = drafts[i];
-        const uri = pathToUri(file);
+        const uri = draftUri(file);
         const open = documents.get(uri);
         if (open) {
           const a = await this.deps.analyzeOpen(open);
@@ -217,7 +229,7 @@ export class WorkspaceProblems {
         await yieldNow();
       }
       // Published earlier, not found now (moved out, folder removed): cleared.
-      const now = new Set(drafts.map(pathToUri));
+      const now = new Set(drafts.map(draftUri));
       for (const uri of [...this.published]) if (!now.has(uri) && !documents.get(uri)) await this.clear(uri);
       log.info(`zwgk: 检查工作区：${result.files} 份文稿，跳过 ${result.skipped} 个文件（${Math.round(performance.now() - t0)} ms）`);
       return result;

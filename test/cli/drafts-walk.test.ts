@@ -21,7 +21,7 @@ describe('zwgk lint: which files in a folder are drafts', function () {
     const run = runCli(['lint', '-f', 'json', '.'], { cwd: dir });
     assert.equal(run.code, 1, run.stderr);
     assert.deepEqual(parseJson(run).map((r) => path.relative(dir, r.filePath)).sort(), ['a/b/门户页面.txt', '通知.md']);
-    assert.match(run.stderr, /跳过 3 个不是文稿的 \.md\/\.txt 文件/);
+    assert.match(run.stderr, /跳过 3 个不是文稿的文件/);
     assert.match(run.stderr, /笔记\.md（没有 \.zwgkrc 配置，也没有目录元数据）/);
     assert.match(run.stderr, /a\/周会\.md（没有 \.zwgkrc 配置，元数据只有 1 个目录字段）/);
     assert.match(run.stderr, /加 --all 检查全部文件/);

@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 const pkg = JSON.parse(read('package.json'));
 /** Every source file of the extension (features register themselves from their own files). */
-const source = fs.readdirSync(path.join(ROOT, 'src/extension')).filter((f) => f.endsWith('.ts')).map((f) => read(`src/extension/${f}`)).join('\n');
+const source = fs.readdirSync(path.join(ROOT, 'src/extension')).filter((f) => f.endsWith('.ts')).sort().map((f) => read(`src/extension/${f}`)).join('\n');
 
 function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'string') {

@@ -2,7 +2,10 @@
  * Machine-readable output (ESLint-like, stable): an array with one object per file. Field order and
  * names are a public contract; new fields may be added, none removed or renamed.
  * Lines and columns are 1-based, columns in UTF-16 code units; `fix.range` is in UTF-16 code units of
- * the decoded text (after the BOM).
+ * the decoded text (after the BOM). A .docx or .html file's result has `format`, and each message a
+ * `location` (see core/formats/source-map.ts: a paragraph / table cell with an excerpt, or an HTML
+ * source range); an .html message's line and column are in the HTML, a .docx message's in zwgk's text
+ * of the document (`zwgk export FILE --to text`).
  *
  * The text is exactly `JSON.stringify(array, null, 2)` of those objects, written file by file. A
  * 1,000-draft run prints tens of megabytes, mostly the same few clause texts, so a message is written
@@ -31,6 +34,7 @@ export function jsonMessage(m: CliMessage): Record<string, unknown> {
     clause: clauseObject(m.clause),
   };
   if (m.fix) out.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+  if (m.location) out.location = { ...m.location };
   return out;
 }
 
@@ -45,6 +49,7 @@ export function jsonResult(r: FileResult): Record<string, unknown> {
   };
   if (r.encoding) out.encoding = r.encoding + (r.bom && r.encoding === 'utf-8' ? '-bom' : '');
   if (r.fixedCount !== undefined) out.fixedCount = r.fixedCount;
+  if (r.sourceFormat) out.format = r.sourceFormat;
   return out;
 }
 
@@ -88,6 +93,7 @@ function messageText(m: CliMessage): string {
     s += ',' + FIELD + '"fix": {' + SUB + '"range": [' + ITEM + m.fix.range[0] + ',' + ITEM + m.fix.range[1] + SUB + ']'
       + ',' + SUB + '"text": ' + JSON.stringify(m.fix.text) + FIELD + '}';
   }
+  if (m.location) s += ',' + FIELD + '"location": ' + prettyJson(m.location, FIELD.slice(1));
   return s + MSG + '}';
 }
 
@@ -118,6 +124,7 @@ export function* jsonChunks(r: FileResult): Generator<string> {
     + ',' + KEY + '"infoCount": ' + r.infoCount + ',' + KEY + '"fixableCount": ' + r.fixableCount;
   if (r.encoding) out += ',' + KEY + '"encoding": ' + JSON.stringify(r.encoding + (r.bom && r.encoding === 'utf-8' ? '-bom' : ''));
   if (r.fixedCount !== undefined) out += ',' + KEY + '"fixedCount": ' + r.fixedCount;
+  if (r.sourceFormat) out += ',' + KEY + '"format": ' + JSON.stringify(r.sourceFormat);
   yield out + '\n  }';
 }
 
