@@ -16,8 +16,26 @@ export const INJECTION_SCOPE = 'text.zwgk.injection';
 export const PLAINTEXT_SCOPE = 'text.plain.zwgk';
 
 const SP = '[ \\t\\u3000]';
-const HAN = '一-鿿㐀-䶿';
 const CN_DIGIT = '〇零一二三四五六七八九十百两';
+/**
+ * Function words that never stand inside a 机关代字 but often right before one in running text
+ * (年度报告按国办公开办函〔2021〕30号): they end the words before it, and the 机关代字 starts after them.
+ */
+const FUNCTION_CHARS = '按的于在与及对是和为以把将由从向等或并了';
+
+/** HAN without FUNCTION_CHARS, as character-class ranges (no class subtraction in JavaScript). */
+function agencyClass(): string {
+  const cut = [...FUNCTION_CHARS].map((c) => c.codePointAt(0)!).sort((a, b) => a - b);
+  const ranges: string[] = [];
+  let from = 0x4e00;
+  for (const c of cut) {
+    if (c > from) ranges.push(c - 1 > from ? `${String.fromCodePoint(from)}-${String.fromCodePoint(c - 1)}` : String.fromCodePoint(from));
+    from = c + 1;
+  }
+  ranges.push(`${String.fromCodePoint(from)}-鿿`);
+  return `${ranges.join('')}㐀-䶿`;
+}
+
 /** Words that often stand right before a 文号 in running text (根据海府办函〔2019〕168号). */
 const LEAD = '根据|依据|按照|依照|参照|印发|转发|执行|落实';
 
@@ -55,7 +73,7 @@ export function injectionGrammar(): Record<string, unknown> {
           {
             comment: '海府办函〔2019〕168号 — the 机关代字 when it starts the line or follows a delimiter',
             name: 'entity.name.tag.docnumber.zwgk',
-            match: `(?<=^|[\\s（(：:，,、；;》“"]|文号|字号|${LEAD})(?!${LEAD})([${HAN}A-Za-z]{1,12})${docNumberTail}`,
+            match: `(?<=^|[\\s（(：:，,、；;》“"${FUNCTION_CHARS}]|文号|字号|${LEAD})(?!${LEAD})([${agencyClass()}A-Za-z]{1,12})${docNumberTail}`,
             captures: { 1: { name: 'entity.name.tag.docnumber.agency.zwgk' }, ...docNumberCaptures(2) },
           },
           {

@@ -65,6 +65,7 @@ export function renderRuleDoc(r: Rule): string {
     out.push(`**${md(c.id)}** — ${md(c.source)}${c.summary ? '（摘要，非原文）' : ''}`, '', `> ${md(c.text)}`, '');
   }
   out.push('## 为什么', '', md(m.rationale), '', '## 如何修改', '', md(m.howToFix), '');
+  if (m.detection) out.push('## 检测方法', '', md(m.detection), '');
   if (m.options && Object.keys(m.options).length) {
     out.push('## 选项', '', '| 选项 | 说明 | 默认值 |', '|---|---|---|');
     for (const [k, v] of Object.entries(m.options)) {

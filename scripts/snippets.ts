@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEMPLATES, renderLines, type TemplateFormat } from '../src/extension/templates';
+import { TEMPLATES, renderLines, withLastYear, type TemplateFormat } from '../src/extension/templates';
 
 export const SNIPPET_FILES: Record<TemplateFormat, string> = {
   markdown: 'snippets/markdown.json',
@@ -17,7 +17,7 @@ export function snippetFile(format: TemplateFormat): string {
   for (const t of TEMPLATES) {
     out[t.name] = {
       prefix: t.prefixes,
-      body: renderLines(t, format),
+      body: renderLines(t, format).map((l) => withLastYear(l)),
       description: `zwgk：${t.description}`,
       // Whole-document templates are offered by "Snippets: Fill File with Snippet" and for new files.
       ...(t.headerOnly ? {} : { isFileTemplate: true }),

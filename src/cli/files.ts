@@ -5,8 +5,9 @@
  *   another extension are skipped with a notice; a named `.doc`/`.wps` is reported as not supported, one
  *   found by walking gets a notice).
  * - A directory is walked recursively; `node_modules` and hidden entries (`.git`, `.vscode`, `.draft.md`)
- *   are skipped, and so is anything an `ignore` glob of the applicable config matches. A project's own
- *   README/CHANGELOG/LICENSE/CONTRIBUTING files are not drafts and are skipped too, unless named explicitly.
+ *   are skipped, and so is anything an `ignore` glob of the applicable config matches. Which of the files
+ *   found by walking are drafts is decided afterwards (draft-filter.ts, the core's draftStatus); files
+ *   named explicitly are always linted (`named`).
  * - A glob (`drafts/**\/*.md`) is matched with picomatch below its static base directory.
  * - Symlinks are followed; a directory reached twice (a symlink loop) is walked once, and a file reached
  *   by two paths is linted once. A directory named like a file (`notes.md/`) is walked, not read.
@@ -19,12 +20,8 @@ import { unsupportedFormatMessage } from '../core/formats';
 
 export const DRAFT_EXTENSIONS = ['.md', '.txt', '.docx', '.html', '.htm'];
 
-/** A project's own documentation (README.md, CHANGELOG.md, LICENSE.txt …): never a draft found by walking. */
-const PROJECT_FILE = /^(readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors)([.-][\w-]+)?\.(md|txt)$/i;
-
-export function isProjectFile(name: string): boolean {
-  return PROJECT_FILE.test(name);
-}
+export { isProjectFile } from '../core/draft-status';
+import { isProjectFile } from '../core/draft-status';
 
 export function isDraftName(name: string): boolean {
   return DRAFT_EXTENSIONS.includes(path.extname(name).toLowerCase());
@@ -42,6 +39,8 @@ export interface Expansion {
   files: string[];
   /** Arguments that are neither an existing path nor a glob matching a draft. */
   unmatched: string[];
+  /** The files named on the command line (not found by walking a folder or matching a glob). */
+  named: Set<string>;
 }
 
 function toPosix(p: string): string {
@@ -68,6 +67,7 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
   const notice = opts.onNotice ?? (() => undefined);
   const files: string[] = [];
   const unmatched: string[] = [];
+  const named = new Set<string>();
   const seenFiles = new Set<string>();
 
   const addFile = (abs: string, st: fs.Stats): boolean => {
@@ -113,7 +113,7 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
         if (isDir) {
           if (SKIPPED_DIRS.has(ent.name) || isIgnored(abs, true)) continue;
           subdirs.push(abs);
-        } else if (isFile && isDraftName(ent.name) && !isProjectFile(ent.name) && !isIgnored(abs, false)) {
+        } else if (isFile && isDraftName(ent.name) && !isIgnored(abs, false)) {
           st ??= statOrUndefined(abs);
           if (st) onFile(abs, st);
         } else if (isFile && !ent.name.startsWith('~$') && /\.(doc|wps)$/i.test(ent.name) && !isIgnored(abs, false)) {
@@ -129,9 +129,14 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
     const abs = path.resolve(cwd, pattern);
     const st = statOrUndefined(abs);
     if (st?.isFile()) {
-      if (unsupportedFormatMessage(abs) && /\.(doc|wps|docm|dotx|dot|rtf|odt)$/i.test(abs)) addFile(abs, st);
-      else if (!isDraftName(abs)) notice(`${pattern} 不是 .md、.txt、.docx 或 .html 文件，已跳过`);
-      else if (!isIgnored(abs, false)) addFile(abs, st);
+      if (unsupportedFormatMessage(abs) && /\.(doc|wps|docm|dotx|dot|rtf|odt)$/i.test(abs)) {
+        addFile(abs, st);
+        named.add(abs);
+      } else if (!isDraftName(abs)) notice(`${pattern} 不是 .md、.txt、.docx 或 .html 文件，已跳过`);
+      else if (!isIgnored(abs, false)) {
+        addFile(abs, st);
+        named.add(abs);
+      }
       continue;
     }
     if (st?.isDirectory()) {
@@ -153,7 +158,7 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
     });
     if (matched === 0) unmatched.push(pattern);
   }
-  return { files, unmatched };
+  return { files, unmatched, named };
 }
 
 /** The drafts directly inside `dir` (not recursive, hidden files skipped), sorted. */

@@ -36,6 +36,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--no-config-lookup', '不自动查找 .zwgkrc.* 配置 / do not look for .zwgkrc.* files')
     .option('--stdin-filename <path>', '标准输入对应的文件名（决定格式、配置和所在目录）/ file name for stdin')
     .option('--concurrency <n>', '检查线程数：auto（默认，文件多于 50 个时每个 CPU 核一个）、off 或数字 / worker threads: auto, off or a number', 'auto')
+    .option('--all', '检查找到的全部 .md/.txt 文件，而不只是文稿（有 .zwgkrc 配置或目录元数据的文件）/ lint every .md/.txt found, not only drafts')
     .option('--no-error-on-unmatched-pattern', '路径或 glob 没有匹配时不报错 / no error when a pattern matches nothing')
     .action(async (paths: string[], flags: LintFlags) => setCode(await lintCommand(paths, flags, io)));
 

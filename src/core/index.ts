@@ -17,6 +17,7 @@ export { summaryOf, docLinks, describeLinks, describeLink, describeDraft, titleO
 export * from './config';
 export { buildConfigSchema, SCHEMA_ID } from './schema';
 export { applyFixes } from './fix';
+export { draftStatus, isProjectFile, headMetadata, type DraftStatus, type DraftQuery, type DraftReason } from './draft-status';
 export { redactPersonalData, redactData } from './redact';
 export { lintText, lintDocument, fixText, type LintOptions, type LintResult, type FixTextResult } from './engine';
 export { ALL_RULES, getRule } from './rules';

@@ -118,6 +118,11 @@ export interface RuleMeta {
   rationale: string;
   /** How to fix it by hand (Chinese). */
   howToFix: string;
+  /**
+   * How the rule decides, and how it avoids false alarms (Chinese): the rule page's “检测方法” section.
+   * Optional; the hover never shows it.
+   */
+  detection?: string;
   fixable: boolean;
   /** JSON Schema `properties` of this rule's options (besides `severity`). */
   options?: Record<string, unknown>;

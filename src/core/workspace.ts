@@ -660,7 +660,8 @@ export function summarize(doc: ZwgkDocument, path: string): DraftSummary {
 // ————————————————————————————————— fast summaries for indexing —————————————————————————————————
 
 /** End offset of YAML front matter as remark-frontmatter finds it (closing fence line, without its newline). */
-function frontMatterEnd(text: string): number | undefined {
+/** End of a leading YAML front matter block (before the closing fence's line break), or undefined. */
+export function frontMatterEnd(text: string): number | undefined {
   const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
   if (!open) return undefined;
   const re = /([^\r\n]*)(\r\n|\r|\n|$)/g;

@@ -40,6 +40,24 @@ export function getTemplate(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 
+/**
+ * `${LAST_YEAR}` in a snippet file: CURRENT_YEAR minus one, by a regex transform (VS Code has no such
+ * variable and no arithmetic). Last digit 1–9: lower it (2026 → 2025); last digit 0: lower the tens
+ * and write 9 (2030 → 2029). Digits only, no backslashes, so no snippet escaping is involved.
+ */
+export const LAST_YEAR_TRANSFORM = (() => {
+  const d19 = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const regex = `^([0-9][0-9])(?:([0-9])(?:${d19.map((d) => `(${d})`).join('|')})|(?:${d19.map((d) => `(${d})`).join('|')})0)$`;
+  // Groups: 1 century, 2 tens (case A), 3–11 the last digit 1–9, 12–20 the tens 1–9 (case B, last digit 0).
+  const format = `$1$2${d19.map((d, i) => `\${${i + 3}:+${d - 1}}`).join('')}${d19.map((d, i) => `\${${i + 12}:+${d - 1}9}`).join('')}`;
+  return `\${CURRENT_YEAR/${regex}/${format}/}`;
+})();
+
+/** Replaces `${LAST_YEAR}`: by the year given (the insert command), or by the transform (snippet files). */
+export function withLastYear(body: string, year?: number): string {
+  return body.replace(/\$\{LAST_YEAR\}|\$LAST_YEAR\b/g, year === undefined ? LAST_YEAR_TRANSFORM : String(year));
+}
+
 /** The template as one snippet body (VS Code snippet syntax) for the given format. */
 export function renderTemplate(t: Template, format: TemplateFormat): string {
   return renderLines(t, format).join('\n');
@@ -174,7 +192,7 @@ export interface ExpandOptions {
 /** The day's snippet variables (CURRENT_YEAR …) for a YYYY-MM-DD date. */
 export function dateVariables(day: string): Record<string, string> {
   const [y, m, d] = day.split('-');
-  return { CURRENT_YEAR: y, CURRENT_YEAR_SHORT: y.slice(2), CURRENT_MONTH: m, CURRENT_DATE: d };
+  return { CURRENT_YEAR: y, CURRENT_YEAR_SHORT: y.slice(2), CURRENT_MONTH: m, CURRENT_DATE: d, LAST_YEAR: String(Number(y) - 1) };
 }
 
 /**

@@ -42,6 +42,11 @@ export interface ConfigFile {
   problems: ConfigProblem[];
   /** The wording packs its own `packs` key names that could be read (a bad one is a problem and left out). */
   packs?: Pack[];
+  /**
+   * The file is invalid now, and `raw`/`extended`/`packs` are its last valid content, kept in effect
+   * meanwhile (a config being typed does not switch its ignore list and severities off at every keystroke).
+   */
+  lastGood?: boolean;
 }
 
 /** What applies to one document. */
@@ -68,6 +73,8 @@ export class ConfigStore {
   private readonly dirs = new Map<string, string | null>();
   private readonly resolved = new Map<string, { config: ResolvedConfig; calendar: Calendar }>();
   private readonly matchers = new Map<string, (p: string) => boolean>();
+  /** The last valid content of each config file (kept across `invalidate`, dropped when the file goes). */
+  private readonly good = new Map<string, { raw: RawConfig; extended: ConfigFile['extended']; packs?: Pack[] }>();
   workspaceFolders: string[] = [];
 
   /** Called whenever a config file is (re)read, valid or not. */
@@ -79,6 +86,11 @@ export class ConfigStore {
     this.dirs.clear();
     this.resolved.clear();
     this.matchers.clear();
+  }
+
+  /** A config file was deleted: its last valid content no longer applies. */
+  forget(file: string): void {
+    this.good.delete(file);
   }
 
   /** Every config file read so far (for re-publishing their problems). */
@@ -192,6 +204,11 @@ export class ConfigStore {
       cf.raw = undefined;
       cf.extended = [];
       cf.packs = [];
+    }
+    if (cf.raw) this.good.set(file, { raw: cf.raw, extended: cf.extended, packs: cf.packs });
+    else {
+      const last = this.good.get(file);
+      if (last) Object.assign(cf, { raw: last.raw, extended: last.extended, packs: last.packs, lastGood: true });
     }
     this.onLoaded(cf);
     return cf;

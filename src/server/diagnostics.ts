@@ -12,14 +12,17 @@ import type { Analysis, Analyzer } from './documents';
 import type { Logger } from './log';
 import type { SettingsStore } from './settings';
 
-/** Base of the rule documentation links (`<base><rule-id>.md`). */
-export const DOCS_BASE = 'https://github.com/zwgk/zwgk/blob/main/docs/rules/';
+import { ruleLink } from './rule-links';
 
+/** The rule's page: the client's command, or the page shipped with the server (see rule-links.ts). */
 export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
+  return ruleLink(ruleId);
 }
 
 export const SOURCE = 'zwgk';
+
+/** A lint slower than this (ms) keeps requests from analysing that document in the server's own thread. */
+export const SLOW_LINT_MS = 1500;
 
 /** Documents longer than this (UTF-16 units) are linted on open and save only, not while typing. */
 export const LARGE_DOCUMENT = 1_000_000;
@@ -55,9 +58,11 @@ export function offsetsToRange(doc: ZwgkDocument, start: number, end: number): R
   return { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } };
 }
 
-export function toDiagnostic(m: LintMessage, doc: ZwgkDocument, version: number): Diagnostic {
+/** A message as a diagnostic; its fix's range from the document, or given (a worker's message). */
+export function toDiagnostic(m: LintMessage & { fixRange?: Range }, doc: ZwgkDocument | undefined, version: number): Diagnostic {
   const data: DiagnosticData = { ruleId: m.ruleId, version, start: m.start, end: m.end };
-  if (m.fix) data.fix = { range: offsetsToRange(doc, m.fix.range[0], m.fix.range[1]), newText: m.fix.text };
+  const fixRange = m.fix ? (doc ? offsetsToRange(doc, m.fix.range[0], m.fix.range[1]) : m.fixRange) : undefined;
+  if (m.fix && fixRange) data.fix = { range: fixRange, newText: m.fix.text };
   if (m.data) data.details = m.data;
   return {
     range: {
@@ -74,9 +79,8 @@ export function toDiagnostic(m: LintMessage, doc: ZwgkDocument, version: number)
 }
 
 export function diagnosticsOf(a: Analysis): Diagnostic[] {
-  if (!a.draft || !a.document) return [];
-  const doc = a.document;
-  return a.messages.map((m) => toDiagnostic(m, doc, a.version));
+  if (!a.draft) return [];
+  return a.messages.map((m) => toDiagnostic(m, a.document, a.version));
 }
 
 interface Published {
@@ -94,6 +98,15 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** URIs waiting to be linted, in order (a Set: one entry per document, never an unbounded queue). */
   private readonly pending = new Set<string>();
+  /**
+   * Documents being edited: linted before the background backlog (documents opened in bulk, re-lints
+   * after a config change), so what the user types is checked next whatever else is waiting.
+   */
+  private readonly urgent = new Set<string>();
+  /** Documents linted at least once since opened; those whose last lint was slow or stopped. */
+  private readonly linted = new Set<string>();
+  private readonly slow = new Map<string, 'slow' | 'stopped'>();
+  private readonly waiters = new Map<string, (() => void)[]>();
   private readonly published = new Map<string, Published>();
   private draining = false;
   private readonly counters = { inFlight: 0, maxQueued: 0, maxInFlight: 0, runs: 0, published: 0 };
@@ -110,18 +123,21 @@ export class DiagnosticsScheduler {
     private readonly log: Logger,
   ) {}
 
-  /** Lint `uri` after `delay` ms (0: as soon as the queue gets to it). A newer call replaces an older one. */
-  schedule(uri: string, delay: number): void {
+  /**
+   * Lint `uri` after `delay` ms (0: as soon as the queue gets to it); `urgent` puts it before the
+   * background backlog. A newer call replaces an older one.
+   */
+  schedule(uri: string, delay: number, urgent = false): void {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     if (delay <= 0) {
-      this.enqueue(uri);
+      this.enqueue(uri, urgent);
       return;
     }
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      this.enqueue(uri);
+      this.enqueue(uri, urgent);
     }, delay));
   }
 
@@ -133,7 +149,9 @@ export class DiagnosticsScheduler {
     const s = await this.settings.get(uri);
     if (s.run === 'onSave') return;
     if (isLarge(this.documents.get(uri))) return;
-    this.schedule(uri, s.debounce);
+    // Its last lint ran past its time budget: checked again on save, not on every keystroke.
+    if (this.isStopped(uri)) return;
+    this.schedule(uri, s.debounce, true);
   }
 
   /** Re-lint every open document (config, settings or index changed). */
@@ -143,10 +161,15 @@ export class DiagnosticsScheduler {
 
   /** A closed document: drop its timers and clear what was published for it. */
   closed(uri: string, clear = true): void {
+    this.linted.delete(uri);
+    this.slow.delete(uri);
+    for (const f of this.waiters.get(uri) ?? []) f();
+    this.waiters.delete(uri);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.pending.delete(uri);
+    this.urgent.delete(uri);
     this.published.delete(uri);
     if (clear) void this.send(uri, undefined, []);
   }
@@ -158,26 +181,30 @@ export class DiagnosticsScheduler {
 
   /** True while a lint for `uri` is waiting (debounce or queue). */
   isPending(uri: string): boolean {
-    return this.timers.has(uri) || this.pending.has(uri);
+    return this.timers.has(uri) || this.pending.has(uri) || this.urgent.has(uri);
   }
 
   stats(): SchedulerStats {
     const c = this.counters;
-    return { timers: this.timers.size, queued: this.pending.size, inFlight: c.inFlight, maxQueued: c.maxQueued, maxInFlight: c.maxInFlight, runs: c.runs, published: c.published };
+    return { timers: this.timers.size, queued: this.pending.size + this.urgent.size, inFlight: c.inFlight, maxQueued: c.maxQueued, maxInFlight: c.maxInFlight, runs: c.runs, published: c.published };
   }
 
-  private enqueue(uri: string): void {
-    this.pending.add(uri);
-    this.counters.maxQueued = Math.max(this.counters.maxQueued, this.pending.size);
+  private enqueue(uri: string, urgent: boolean): void {
+    if (urgent) {
+      this.pending.delete(uri);
+      this.urgent.add(uri);
+    } else if (!this.urgent.has(uri)) this.pending.add(uri);
+    this.counters.maxQueued = Math.max(this.counters.maxQueued, this.pending.size + this.urgent.size);
     if (!this.draining) void this.drain();
   }
 
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      while (this.pending.size > 0) {
-        const uri = this.pending.values().next().value as string;
-        this.pending.delete(uri);
+      while (this.pending.size > 0 || this.urgent.size > 0) {
+        const from = this.urgent.size > 0 ? this.urgent : this.pending;
+        const uri = from.values().next().value as string;
+        from.delete(uri);
         const c = this.counters;
         c.inFlight++;
         c.runs++;
@@ -197,11 +224,51 @@ export class DiagnosticsScheduler {
     }
   }
 
+  /**
+   * Whether requests (hover, code actions, completion) may analyse `uri` in the server's own thread: not
+   * while its last lint was slow or had to be stopped. A document not linted yet is waited for (at most
+   * `waitMs`), so that a pathological document just opened is never parsed here first.
+   */
+  async safeForRequests(uri: string, waitMs = 3000): Promise<boolean> {
+    if (this.slow.has(uri)) return false;
+    // Not linted yet (queued, or its lint is running right now): wait for it.
+    if (!this.linted.has(uri)) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, waitMs);
+        const list = this.waiters.get(uri) ?? [];
+        list.push(done);
+        this.waiters.set(uri, list);
+        function done() {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+      if (!this.linted.has(uri)) return false;
+    }
+    return !this.slow.has(uri);
+  }
+
+  /** True when the document's last lint had to be stopped: it is linted again on save, not while typing. */
+  isStopped(uri: string): boolean {
+    return this.slow.get(uri) === 'stopped';
+  }
+
+  private finished(uri: string, a: Analysis): void {
+    this.linted.add(uri);
+    if (a.stopped) this.slow.set(uri, 'stopped');
+    else if (a.elapsed > SLOW_LINT_MS) this.slow.set(uri, 'slow');
+    else this.slow.delete(uri);
+    const w = this.waiters.get(uri);
+    this.waiters.delete(uri);
+    for (const f of w ?? []) f();
+  }
+
   private async run(uri: string): Promise<void> {
     await this.gate();
     const doc = this.documents.get(uri);
     if (!doc) return;
-    const a = await this.analyzer.analyze(doc);
+    const a = await this.analyzer.analyzeAsync(doc);
+    this.finished(uri, a);
     const current = this.documents.get(uri);
     // A newer version arrived while settings were pulled: its own run is already scheduled.
     if (!current || current.version !== a.version) return;

@@ -15,7 +15,8 @@ import { parseDocNumber, findDocNumbers, describeProblems, type DocNumber } from
 import type { Analysis } from './documents';
 import type { WorkspaceIndex } from './workspace-index';
 import { offsetsToRange } from './diagnostics';
-import { esc, quoteClause, ruleSection } from './markdown';
+import { clauseExcerpt, esc, problemHover } from './markdown';
+import { fixTitle } from './code-actions';
 import { termAt } from './terms';
 import { isInside } from './uri';
 
@@ -47,10 +48,27 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
     if (!range) range = { start, end };
   };
 
-  // (1) problems under the cursor.
+  const line = lineAt(doc.text, offset);
+  const lineText = doc.text.slice(line.start, line.end);
+  const col = offset - line.start;
+  const field = doc.metadata.fields.find((f) => covers(f.start, f.end, offset) || (f.start <= offset && offset <= f.end && f.start !== f.end));
+  // The problems under the cursor: VS Code shows their messages itself, so each adds only 怎么改, the
+  // clause excerpt and the rule link — once per rule.
   const problems = a.messages.filter((m) => covers(m.start, m.end, offset));
-  for (const m of problems.slice(0, 3)) {
-    sections.push(problemSection(m));
+  const shownRules = new Set(problems.map((m) => m.ruleId));
+
+  // A date leads with its weekday / working-day line (then its deadlines).
+  const date = findDates(lineText).find((d) => d.start <= col && col < d.end);
+  if (date) {
+    sections.push(dateSection(date, a.config.calendar, doc, field, a.messages.filter((m) => !problems.includes(m)), line.start));
+    take(line.start + date.start, line.start + date.end);
+  }
+
+  const seen = new Set<string>();
+  for (const m of problems) {
+    if (seen.has(m.ruleId) || seen.size >= 3) continue;
+    seen.add(m.ruleId);
+    sections.push(problemHover(m, getRule(m.ruleId), m.fix ? fixTitle(m, doc.text) : undefined));
     take(m.start, m.end);
   }
 
@@ -61,8 +79,6 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
     take(doc.title.start, doc.title.end);
   }
 
-  const field = doc.metadata.fields.find((f) => covers(f.start, f.end, offset) || (f.start <= offset && offset <= f.end && f.start !== f.end));
-
   // 解读材料 / 解读对象: the linked draft.
   if (field && (field.key === '解读材料' || field.key === '解读对象') && field.value) {
     const s = linkSection(field, offset, a, ctx);
@@ -72,33 +88,21 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
     }
   }
 
-  const line = lineAt(doc.text, offset);
-  const lineText = doc.text.slice(line.start, line.end);
-  const col = offset - line.start;
-
-  // (3) 文号.
+  // 文号: its parts (a doc-number-format problem under the cursor already says what is wrong).
   const num = docNumberAt(field, lineText, line.start, offset, doc);
   if (num) {
-    sections.push(docNumberSection(num.n));
+    sections.push(docNumberSection(num.n, shownRules.has('doc-number-format')));
     take(num.start, num.end);
   }
 
-  // (4) dates.
-  const date = findDates(lineText).find((d) => d.start <= col && col < d.end);
-  if (date) {
-    sections.push(dateSection(date, a.config.calendar, doc, field, a.messages, line.start));
-    take(line.start + date.start, line.start + date.end);
-  }
-
-  // (2) requirement terms.
+  // Requirement terms.
   const t = termAt(lineText, col);
   if (t) {
     const term = t.term;
     const rules = (term.rules ?? []).filter((id) => getRule(id)).map((id) => `\`${id}\``);
     sections.push([
-      `**${esc(term.name)}**`,
-      esc(term.requires),
-      term.clauses.map(quoteClause).join('\n\n'),
+      `**${esc(term.name)}**：${esc(term.requires)}`,
+      term.clauses.slice(0, 2).map(clauseExcerpt).join('\n\n'),
       rules.length ? `zwgk 检查：${rules.join('、')}` : '',
     ].filter(Boolean).join('\n\n'));
     take(line.start + t.start, line.start + t.end);
@@ -110,12 +114,6 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
     contents: { kind: MarkupKind.Markdown, value: redactPersonalData(sections.join('\n\n---\n\n')) },
     range: offsetsToRange(doc, range.start, range.end),
   };
-}
-
-function problemSection(m: LintMessage): string {
-  const rule = getRule(m.ruleId);
-  if (!rule) return `**zwgk：${esc(m.ruleId)}**\n\n${esc(m.message)}\n\n${quoteClause(m.clause)}`;
-  return ruleSection(rule, m.message, m.clause);
 }
 
 function docNumberAt(field: MetaField | undefined, lineText: string, lineStart: number, offset: number, doc: ZwgkDocument) {
@@ -130,7 +128,8 @@ function docNumberAt(field: MetaField | undefined, lineText: string, lineStart: 
   return n ? { n, start: lineStart + n.start, end: lineStart + n.end } : undefined;
 }
 
-function docNumberSection(n: DocNumber): string {
+/** The parts of a 文号; with `reported`, the problem is already shown (message + 怎么改) and not repeated. */
+function docNumberSection(n: DocNumber, reported: boolean): string {
   const rows = [
     `**文号** ${esc(n.raw)}`,
     '',
@@ -142,11 +141,11 @@ function docNumberSection(n: DocNumber): string {
   ];
   const out = [rows.join('\n')];
   if (n.wellFormed) out.push('格式规范（GB/T 9704-2012 7.2.5）。');
-  else {
+  else if (!reported) {
     out.push(`格式不规范：${esc(describeProblems(n))}。`);
     if (n.canonical && n.canonical !== n.raw) out.push(`规范写法：**${esc(n.canonical)}**`);
     else if (n.guess) out.push(`可能是：${esc(n.guess)}（请对照原件）`);
-    out.push(quoteClause(CLAUSES.gbt9704_7_2_5));
+    out.push(clauseExcerpt(CLAUSES.gbt9704_7_2_5));
   }
   return out.join('\n\n');
 }

@@ -20,12 +20,26 @@ export interface LintWorkspaceResult {
   warnings: number;
   infos: number;
   cancelled: boolean;
+  /** .md/.txt files found that are not drafts (no config, no catalogue metadata, ignored, README …). */
+  skipped: number;
+  /** Skipped files by reason: `no-metadata`, `project-file`, `ignored` (see core/draft-status). */
+  skippedReasons: Partial<Record<string, number>>;
+  /** The first skipped files (absolute paths), at most 50. */
+  skippedFiles: string[];
 }
 
 /** The Markdown explanation of one rule (clause, why, how to fix). */
 export const EXPLAIN_RULE = 'zwgk/explainRule';
 export interface ExplainRuleParams { id: string }
-export interface ExplainRuleResult { id: string; title: string; markdown: string; docsUrl: string }
+export interface ExplainRuleResult {
+  id: string;
+  title: string;
+  markdown: string;
+  /** The rule link as diagnostics carry it (a command, or the local page's `file:` URI). */
+  docsUrl: string;
+  /** The rule page shipped with the server (absolute path), when there is one. */
+  file?: string;
+}
 
 /** Every rule, for pickers: metadata only. */
 export const LIST_RULES = 'zwgk/rules';
@@ -47,6 +61,8 @@ export interface ServerStatusResult {
   openDocuments: number;
   indexedDrafts: number;
   queue: SchedulerStats;
+  /** The lint worker thread: lints stopped over their time budget (each restarts the worker), or unusable. */
+  lintWorker: { restarts: number; failed: boolean };
   /** process.memoryUsage() of the server, in bytes. */
   memory: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   uptime: number;
@@ -66,6 +82,26 @@ export interface SchedulerStats {
   /** Lint runs started, and diagnostics published, since the server started. */
   runs: number;
   published: number;
+}
+
+/** What zwgk understood about an open draft (the status bar): its kind, deadlines, 解读 status. */
+export const DOCUMENT_INFO = 'zwgk/documentInfo';
+export interface DocumentInfoParams { uri: string }
+export interface DocumentInfoItem {
+  /** Short, for the status bar: “发布期限 2026年3月31日”, “未找到解读”. */
+  text: string;
+  /** One line for the tooltip. */
+  detail: string;
+  /** ok: met / linked; due: still to come; late: missed; missing: not found; info: a fact. */
+  state: 'ok' | 'due' | 'late' | 'missing' | 'info';
+}
+export interface DocumentInfo {
+  draft: boolean;
+  /** Why the document is (not) checked (config, metadata, README …). */
+  why: string;
+  kind?: { value: string; inferred: boolean; reason: string };
+  /** Deadlines and the 解读 status, the most important first. */
+  items: DocumentInfoItem[];
 }
 
 /** URI scheme of the read-only text view of a .docx (`zwgk-docx:/path/to/file.docx`). */

@@ -24,9 +24,13 @@ import { completion } from './completion';
 import { Logger } from './log';
 import { SettingsStore, type ZwgkSettings } from './settings';
 import { WorkspaceIndex, decodeDraft, type IndexChange } from './workspace-index';
-import { LINT_WORKSPACE, lintFiles, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
+import { LINT_WORKSPACE, WorkspaceProblems, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
 import { ruleSection } from './markdown';
-import { draftUri, isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
+import { LintWorker, isLintWorker, runLintWorker, workerEntry } from './lint-worker';
+import { rulePageFile, setRuleLinkCommand } from './rule-links';
+import { DOCUMENT_INFO, documentInfo, type DocumentInfo } from './document-info';
+import type { DocumentInfoParams } from './protocol';
+import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
 export const SERVER_NAME = 'zwgk';
@@ -43,7 +47,16 @@ import { EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type E
 
 let processHandlersInstalled = false;
 
-export function startServer(connection?: Connection): Connection {
+/**
+ * Starts the server on `connection` (default: the transport named on the command line). In a lint
+ * worker thread (this same bundle, started by the server itself) it runs the worker instead and returns
+ * undefined.
+ */
+export function startServer(connection?: Connection): Connection | undefined {
+  if (isLintWorker()) {
+    runLintWorker();
+    return undefined;
+  }
   const conn = connection ?? createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const log = new Logger(conn);
@@ -80,27 +93,40 @@ export function startServer(connection?: Connection): Connection {
       return;
     }
     const signature = JSON.stringify(cf.problems.map((p) => [p.key, p.message]));
+    const open = !!documents.get(uri);
     // An open config buffer publishes its own live diagnostics.
-    if (!documents.get(uri)) void conn.sendDiagnostics({ uri, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
+    if (!open) void conn.sendDiagnostics({ uri, diagnostics: configDiagnostics(cf) }).catch(() => undefined);
     if (shownProblems.get(cf.path) === signature) return;
     shownProblems.set(cf.path, signature);
+    // Being edited (auto-save saves every half-typed state): the problems are in the file, no toast.
+    if (open) {
+      log.info(`zwgk: 配置文件 ${cf.path} 有误，已忽略该文件：${cf.problems.map((p) => `${p.key}：${p.message}`).join('；')}`);
+      return;
+    }
     const first = cf.problems[0];
     const more = cf.problems.length > 1 ? ` 等 ${cf.problems.length} 处` : '';
     const where = first.key.startsWith('(') ? first.message : `${first.key}：${first.message}`;
     log.warn(`zwgk: 配置文件 ${cf.path} 无效：${cf.problems.map((p) => `${p.key}：${p.message}`).join('；')}`);
     void conn.sendNotification('window/showMessage', {
       type: MessageType.Warning,
-      message: redactPersonalData(`zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`),
+      message: redactPersonalData(cf.lastGood
+        ? `zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），在改正之前沿用它上一次有效的内容。`
+        : `zwgk：配置文件 ${path.basename(cf.path)} 无效（${where}${more}），已忽略该文件，按其余配置和默认设置检查。`),
     });
   };
 
   const configs = new ConfigStore(onConfigLoaded);
   const index = new WorkspaceIndex(configs, log);
   const deps = { configs, settings, index };
-  const analyzer = new Analyzer(deps);
+  // Lints run in a worker thread, so that one slow document never stops the server from answering.
+  const worker = new LintWorker(log, workerEntry());
+  const analyzer = new Analyzer(deps, worker);
   const scheduler = new DiagnosticsScheduler(conn, documents, analyzer, settings, log);
-  /** Closed files whose diagnostics a workspace lint published (kept current from disk). */
-  const workspaceLinted = new Set<string>();
+  /** After "lint all drafts": the closed drafts' diagnostics, kept true (see workspace-lint.ts). */
+  const problems = new WorkspaceProblems({
+    ...deps, connection: conn, documents, settingsFor: (u) => settings.get(u), analyzeOpen: (d) => analyzer.analyzeAsync(d), log,
+    analyzeClosed: (uri, text, s) => analyzer.analyzeTextAsync(uri, '', text, 0, s),
+  });
 
   const guard = <P, R>(name: string, fallback: R, f: (p: P, token?: CancellationToken) => R | Promise<R>) =>
     async (p: P, token?: CancellationToken): Promise<R> => {
@@ -132,8 +158,10 @@ export function startServer(connection?: Connection): Connection {
   };
 
   scheduler.onAnalyzed = (a: Analysis) => {
-    if (!a.draft || !a.filePath || !a.document) return;
-    relint(index.fromOpenDocument(a.filePath, a.document), a.uri);
+    if (!a.draft || !a.filePath) return;
+    const summary = a.document ? index.fromOpenDocument(a.filePath, a.document) : a.summary ? index.fromSummary(a.filePath, a.summary) : undefined;
+    if (!summary) return;
+    relint(summary, a.uri);
     if (a.config && !a.config.governed && !a.settings.lintAllDocuments) {
       void index.indexSiblings(path.dirname(a.filePath)).then((changed) => {
         if (changed) {
@@ -172,7 +200,9 @@ export function startServer(connection?: Connection): Connection {
     if (reindexTimer) clearTimeout(reindexTimer);
     reindexTimer = setTimeout(() => {
       reindexTimer = undefined;
-      reindex(true).catch((e) => log.error('zwgk: 索引工作区出错', e));
+      reindex(true)
+        .then(() => problems.refresh(folders))
+        .catch((e) => log.error('zwgk: 索引工作区出错', e));
     }, 300);
   };
 
@@ -193,6 +223,8 @@ export function startServer(connection?: Connection): Connection {
     configs.workspaceFolders = folders;
     index.setRoots(folders);
     settings.init(params.initializationOptions);
+    // VS Code opens rule pages through its own command; other clients get the local page (rule-links.ts).
+    setRuleLinkCommand((params.initializationOptions as { ruleLinks?: { command?: unknown } } | undefined)?.ruleLinks?.command);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -292,13 +324,14 @@ export function startServer(connection?: Connection): Connection {
         } else void conn.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
         return;
       }
-      const keep = workspaceLinted.has(uri);
+      // After a workspace lint the draft stays in Problems: its results from disk replace the buffer's.
+      const keep = problems.active;
       scheduler.closed(uri, !keep);
       if (p) {
         void (async () => {
           const s = await settings.get(uri);
           relint(await index.closed(p, s));
-          if (keep) await relintClosed([p]);
+          if (keep) await problems.files([p]);
         })().catch((err) => log.error('zwgk: didClose 出错', err));
       }
     } catch (err) {
@@ -306,25 +339,12 @@ export function startServer(connection?: Connection): Connection {
     }
   });
 
-  /** Re-lint closed files a workspace lint published, from disk. */
-  const relintClosed = async (files: string[]) => {
-    const closed = files.filter((f) => workspaceLinted.has(draftUri(f)) && !openDocFor(f));
-    if (closed.length === 0) return;
-    const { published } = await lintFiles(conn, documents, closed, deps, (u) => settings.get(u), undefined, undefined, (d) => analyzer.analyze(d));
-    for (const f of closed) {
-      const u = pathToUri(f);
-      if (!published.includes(u)) {
-        workspaceLinted.delete(u);
-        await conn.sendDiagnostics({ uri: u, diagnostics: [] });
-      }
-    }
-  };
-
   const configChanged = (files: string[]) => {
     configs.invalidate();
     for (const f of files) {
       if (fs.existsSync(f)) configs.reload(f);
       else {
+        configs.forget(f);
         shownProblems.delete(f);
         void conn.sendDiagnostics({ uri: pathToUri(f), diagnostics: [] }).catch(() => undefined);
       }
@@ -356,12 +376,11 @@ export function startServer(connection?: Connection): Connection {
           else unknown = true;
         }
         draftFiles.push(p);
-        if (kind === 'deleted' && workspaceLinted.delete(draftUri(p))) await conn.sendDiagnostics({ uri: draftUri(p), diagnostics: [] });
       }
     }
     if (configFiles.length) configChanged(configFiles);
     else if (changed) relint({ changed, affected: unknown ? undefined : [...affected] });
-    if (draftFiles.length) await relintClosed(draftFiles);
+    if (draftFiles.length) await problems.files(draftFiles);
   }));
 
   conn.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async (params) => {
@@ -370,11 +389,15 @@ export function startServer(connection?: Connection): Connection {
     const s = await settings.get();
     log.level = s.trace.server;
     scheduler.all(0);
-    if (!indexedWith || indexedWith.enable !== s.enable || indexedWith.lintAll !== s.lintAllDocuments) reindexSoon();
+    // The workspace's closed drafts follow too (severities, lintAllDocuments, enable).
+    if (!indexedWith || indexedWith.enable !== s.enable || indexedWith.lintAll !== s.lintAllDocuments || problems.active) reindexSoon();
   }));
 
   // —— features ——
   const current = async (uri: string): Promise<{ a: Analysis; doc: TextDocument } | undefined> => {
+    if (!documents.get(uri)) return undefined;
+    // A document whose lint is slow or was stopped is not analysed in this thread (it would block it).
+    if (!(await scheduler.safeForRequests(uri))) return undefined;
     const doc = documents.get(uri);
     if (!doc) return undefined;
     // A very large document edited since its last lint: no synchronous re-lint on a hover or code action.
@@ -423,21 +446,28 @@ export function startServer(connection?: Connection): Connection {
   conn.onRequest(EXPLAIN_RULE, guard('explainRule', null as ExplainRuleResult | null, (p: ExplainRuleParams) => {
     const rule = getRule(String(p?.id ?? ''));
     if (!rule) return null;
-    return { id: rule.meta.id, title: rule.meta.title, markdown: ruleSection(rule), docsUrl: docsUrl(rule.meta.id) };
+    const file = rulePageFile(rule.meta.id);
+    return { id: rule.meta.id, title: rule.meta.title, markdown: ruleSection(rule), docsUrl: docsUrl(rule.meta.id), ...(file ? { file } : {}) };
   }));
 
   conn.onRequest(LINT_WORKSPACE, guard('lintWorkspace', null as LintWorkspaceResult | null, async (p: LintWorkspaceParams, token) => {
     const params = p ?? {};
     const progress = params.workDoneToken !== undefined ? conn.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
     await firstIndex;
-    let files = index.files();
-    if (params.folders?.length) {
-      const roots = params.folders.map((f) => path.resolve(f));
-      files = files.filter((f) => roots.some((r) => f === r || f.startsWith(r + path.sep)));
-    }
-    const { result, published } = await lintFiles(conn, documents, files, deps, (u) => settings.get(u), token, progress, (d) => analyzer.analyze(d));
-    for (const u of published) workspaceLinted.add(u);
+    // What is on disk now (a config just removed or added counts, whatever events are still on their way).
+    configs.invalidate();
+    analyzer.invalidate();
+    const roots = params.folders?.length ? params.folders.map((f) => path.resolve(f)) : folders;
+    const result = await problems.lintAll(roots, token, progress);
+    // Open drafts see the drafts the lint indexed (cross-document rules).
+    analyzer.invalidate();
+    scheduler.all(0);
     return result;
+  }));
+
+  conn.onRequest(DOCUMENT_INFO, guard('documentInfo', null as DocumentInfo | null, async (p: DocumentInfoParams) => {
+    const c = await current(String(p?.uri ?? ''));
+    return c ? documentInfo(c.a, index.drafts) : null;
   }));
 
   conn.onRequest(SERVER_STATUS, guard('serverStatus', null as ServerStatusResult | null, () => {
@@ -447,6 +477,7 @@ export function startServer(connection?: Connection): Connection {
       openDocuments: documents.all().length,
       indexedDrafts: index.drafts.size,
       queue: scheduler.stats(),
+      lintWorker: { restarts: worker.restarts, failed: worker.failed },
       memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers },
       uptime: process.uptime(),
     };
@@ -454,6 +485,7 @@ export function startServer(connection?: Connection): Connection {
 
   conn.onShutdown(() => {
     if (reindexTimer) clearTimeout(reindexTimer);
+    worker.dispose();
   });
 
   documents.listen(conn);

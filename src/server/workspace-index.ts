@@ -18,6 +18,7 @@ import type { Logger } from './log';
 import type { ZwgkSettings } from './settings';
 import { isDraftFileName } from './uri';
 import { metadataMakesDraft } from './documents';
+import { draftStatus } from '../core/draft-status';
 
 /** Files larger than this are not indexed (a 20 MB archive dump is linted when opened, not summarised). */
 const MAX_INDEX_BYTES = 5 * 1024 * 1024;
@@ -131,7 +132,7 @@ export class WorkspaceIndex {
     const run = ++this.run;
     const t0 = performance.now();
     const candidates: string[] = [];
-    for (const folder of folders) await this.walk(folder, candidates, run);
+    for (const folder of folders) await this.walk(folder, candidates, () => run !== this.run);
     if (run !== this.run) return 0;
     const files = settings.enable ? candidates.filter((f) => this.wanted(f, settings)) : [];
     this.scanned = files;
@@ -155,7 +156,8 @@ export class WorkspaceIndex {
         const texts = await Promise.all(chunk.map((f) => (this.openPaths.has(f) ? Promise.resolve(undefined) : readDraft(f).catch(() => undefined))));
         for (let j = 0; j < chunk.length; j++) {
           const text = texts[j];
-          if (text !== undefined) this.summarizeText(chunk[j], text);
+          // Governed: a draft unless it is a project file (README …) without metadata of its own.
+          if (text !== undefined && draftStatus({ text, fileName: chunk[j], governed: true, all: settings.lintAllDocuments }).draft) this.summarizeText(chunk[j], text);
           done++;
         }
         if (performance.now() - lastReport > 100) {
@@ -172,12 +174,29 @@ export class WorkspaceIndex {
     return done;
   }
 
+  /** Every .md/.txt file below the folders (not hidden, not in node_modules), for the workspace lint. */
+  async candidates(folders: string[], cancelled: () => boolean = () => false): Promise<string[]> {
+    const out: string[] = [];
+    for (const folder of folders) await this.walk(folder, out, cancelled);
+    return [...new Set(out)];
+  }
+
+  /**
+   * A draft the workspace lint found outside the governed folders (a draft by its metadata): indexed,
+   * and its folder kept current from file events as for a draft opened there.
+   */
+  addFound(file: string, text: string): IndexChange {
+    this.siblingDirs.add(path.dirname(file));
+    if (this.openPaths.has(file)) return NO_CHANGE;
+    return this.summarizeText(file, text);
+  }
+
   /** Collects .md/.txt files below `root` (not hidden, not in node_modules, symlink loops walked once). */
-  private async walk(root: string, out: string[], run: number): Promise<void> {
+  private async walk(root: string, out: string[], cancelled: () => boolean): Promise<void> {
     const stack = [root];
     const seen = new Set<string>();
     let entriesSeen = 0;
-    while (stack.length && out.length < MAX_FILES && run === this.run) {
+    while (stack.length && out.length < MAX_FILES && !cancelled()) {
       const dir = stack.pop()!;
       let key: string;
       try {
@@ -239,6 +258,12 @@ export class WorkspaceIndex {
     return { changed: true, affected: Array.isArray(affected) ? affected : undefined };
   }
 
+  /** An open draft was linted in the worker thread: its summary (from the buffer) is the truth for the index. */
+  fromSummary(file: string, summary: DraftSummary): IndexChange {
+    this.openPaths.add(file);
+    return this.setSummary(summary);
+  }
+
   /** An open draft was linted: its buffer is the truth for the index. */
   fromOpenDocument(file: string, doc: ZwgkDocument): IndexChange {
     this.openPaths.add(file);
@@ -269,10 +294,10 @@ export class WorkspaceIndex {
     if (text === undefined) return this.remove(file);
     if (!this.scanned.includes(file) && this.wanted(file, settings)) this.scanned.push(file);
     if (dirIndexed && !this.wanted(file, settings)) {
-      const doc = new ZwgkDocument(text, file);
-      if (!metadataMakesDraft(doc).draft) return this.remove(file);
-      return this.setSummary(summarize(doc, file));
+      if (!metadataMakesDraft(text, file)) return this.remove(file);
+      return this.summarizeText(file, text);
     }
+    if (!draftStatus({ text, fileName: file, governed: true, all: settings.lintAllDocuments }).draft) return this.remove(file);
     return this.summarizeText(file, text);
   }
 
@@ -298,8 +323,7 @@ export class WorkspaceIndex {
       if (this.openPaths.has(file)) continue;
       const text = await readDraft(file).catch(() => undefined);
       if (text === undefined) continue;
-      const doc = new ZwgkDocument(text, file);
-      if (metadataMakesDraft(doc).draft && this.setSummary(summarize(doc, file)).changed) changed = true;
+      if (metadataMakesDraft(text, file) && this.summarizeText(file, text).changed) changed = true;
       await yieldNow();
     }
     return changed;

@@ -26,7 +26,9 @@ describe('zwgk lint on .docx and .html', function () {
 
   it('gives the same findings for the same text whatever the format: every corpus document as .txt, .md, .docx and .html', async () => {
     const docs = corpusFiles();
-    const files: Record<string, string | Buffer> = {};
+    // A config makes every file a draft (some corpus pages carry no catalogue header: a folder walk
+    // without config would skip them in every format alike).
+    const files: Record<string, string | Buffer> = { '.zwgkrc.json': '{}\n' };
     let i = 0;
     for (const [rel, text] of docs) {
       const name = rel.replace(/\//g, '__').replace(/\.txt$/, '');

@@ -45,6 +45,9 @@ const verbose = flag('verbose');
 const grep = opt('grep', process.env.ZWGK_E2E_GREP || '');
 const timeoutMs = Number(opt('timeout', 240)) * 1000;
 
+// Screenshots the tests ask for (test/e2e/suite/helpers.ts `screenshot()`): kept after the run.
+const SHOTS = path.join(CACHE, 'screenshots');
+
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const log = (...a) => console.log(`[e2e ${elapsed()}]`, ...a);
@@ -141,6 +144,11 @@ async function runInCodeServer(testsPath) {
   const dirs = makeRunDir();
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
+  // The tests talk to this harness through the console (a request line) and a folder (the answer file).
+  const channel = path.join(dirs.runDir, 'channel');
+  fs.mkdirSync(channel, { recursive: true });
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
   const configFile = path.join(dirs.runDir, 'config.yaml');
   // An explicit --config keeps code-server from writing ~/.config/code-server/config.yaml.
   fs.writeFileSync(configFile, `bind-addr: ${host}\nauth: none\ncert: false\n`);
@@ -164,6 +172,7 @@ async function runInCodeServer(testsPath) {
       XDG_CACHE_HOME: dirs.xdgCache,
       EXTENSIONS_GALLERY: '{"serviceUrl":""}', // no marketplace lookups
       ZWGK_E2E_GREP: grep,
+      ZWGK_E2E_CHANNEL: channel,
     },
   });
   log(`code-server (VS Code ${VSCODE_VERSION}) pid ${server.pid} on ${host}`);
@@ -207,6 +216,10 @@ async function runInCodeServer(testsPath) {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     args = Array.isArray(args) ? args : [args];
     const first = typeof args[0] === 'string' ? args[0] : '';
+    if (first.startsWith(REQUEST)) {
+      void answer(page, channel, first.slice(REQUEST.length));
+      return;
+    }
     if (!verbose && NOISE.test(first)) return;
     const fn = console[type] || console.log;
     if (typeof args[0] === 'string') fn(args[0], ...args.slice(1)); else fn(...args);
@@ -229,6 +242,52 @@ async function runInCodeServer(testsPath) {
   const resp = await page.goto(url, { waitUntil: 'domcontentloaded' });
   if (!resp || resp.status() !== 200) return finish(2, `workbench page answered HTTP ${resp && resp.status()} (see ${csLog})`);
   log('workbench loaded; tests run in the extension host');
+}
+
+// ————————————————————————————— requests from the tests —————————————————————————————
+
+const REQUEST = '[zwgk-e2e-request] ';
+
+/**
+ * Does what a test asked (a screenshot of the workbench, a click, keys) and writes the answer file the
+ * test waits for: `<channel>/<id>.json` = { ok, error?, file? }.
+ */
+async function answer(page, channel, json) {
+  let req;
+  try {
+    req = JSON.parse(json);
+  } catch {
+    return;
+  }
+  const done = (r) => {
+    const tmp = path.join(channel, `${req.id}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(r));
+    fs.renameSync(tmp, path.join(channel, `${req.id}.json`));
+  };
+  try {
+    if (req.op === 'screenshot') {
+      const name = String(req.name).replace(/[^\w.-]+/g, '-');
+      const file = path.join(SHOTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      log(`screenshot ${path.relative(ROOT, file)}`);
+      done({ ok: true, file });
+    } else if (req.op === 'click') {
+      await page.click(req.selector, { timeout: req.timeout || 5000 });
+      done({ ok: true });
+    } else if (req.op === 'count') {
+      done({ ok: true, count: await page.locator(req.selector).count() });
+    } else if (req.op === 'text') {
+      done({ ok: true, text: await page.locator(req.selector).first().innerText({ timeout: req.timeout || 5000 }) });
+    } else if (req.op === 'press') {
+      await page.keyboard.press(req.keys);
+      done({ ok: true });
+    } else if (req.op === 'type') {
+      await page.keyboard.type(req.text);
+      done({ ok: true });
+    } else done({ ok: false, error: `unknown op ${req.op}` });
+  } catch (e) {
+    done({ ok: false, error: e && e.message ? e.message : String(e) });
+  }
 }
 
 // ————————————————————————————— @vscode/test-electron —————————————————————————————

@@ -34,7 +34,7 @@ describe('language server: configuration files', function () {
     }
   });
 
-  it('an invalid config: one warning (not one per keystroke), a diagnostic on the key, drafts linted with defaults; fixing it applies at once', async () => {
+  it('an invalid config: one warning (not one per keystroke), a diagnostic on the key, drafts linted with defaults (or its last valid content); fixing it applies at once', async () => {
     const cfg = '{\n  "rules": {\n    "personal-phon": "off",\n    "date-format": "off"\n  }\n}\n';
     const ws = makeWorkspace({ '.zwgkrc.json': cfg, 'a.md': POLICY });
     const cfgPath = path.join(ws, '.zwgkrc.json');
@@ -70,14 +70,17 @@ describe('language server: configuration files', function () {
       assert.deepEqual(await c.diagnostics(uriOf(cfgPath), { after: n }), []);
       assert.equal(c.messages.length, 1);
 
-      // Broken again mid-session (syntax error): one new warning, the server keeps serving.
+      // Broken again mid-session (syntax error): one new warning, the server keeps serving, and the
+      // file's last valid content stays in effect until it is valid again (personal-phone still off).
       fs.writeFileSync(cfgPath, '{ "rules": { "personal-phone": "off", } ');
       await watched(c, cfgPath, 2);
       await c.waitFor('second warning', () => c.messages.length === 2);
       assert.match(c.messages[1].message, /JSON/);
+      assert.match(c.messages[1].message, /沿用它上一次有效的内容/);
       const v = c.change(uri, POLICY);
       const again = await c.diagnostics(uri, { version: v });
-      assert.ok(again.some((d) => d.code === 'personal-phone'), 'defaults again');
+      assert.ok(!again.some((d) => d.code === 'personal-phone'), 'the last valid content applies');
+      assert.ok(again.some((d) => d.code === 'date-format'));
 
       // Deleted: its diagnostics are cleared.
       const m = c.published.length;

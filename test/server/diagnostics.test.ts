@@ -2,12 +2,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { lintText, resolveConfig, ALL_RULES, Calendar } from '../../src/core';
 import { LspClient, startWorkspace, makeWorkspace, rangeText, uriOf } from './lsp-client';
 import { POLICY, README, policyWorkspace } from './drafts';
 
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
-const DOCS = 'https://github.com/zwgk/zwgk/blob/main/docs/rules/';
+/** Rule links point at the pages shipped beside the server (docs/rules/ next to dist/): offline. */
+const DOCS = pathToFileURL(path.resolve(__dirname, '../../docs/rules')).href + '/';
 
 describe('language server: diagnostics', function () {
   this.timeout(30000);
@@ -51,6 +53,27 @@ describe('language server: diagnostics', function () {
     // The interpretation beside it is indexed from disk: the policy is not reported as lacking one.
     assert.equal(diags.filter((d) => d.code === 'interpretation-missing').length, 0);
     client.close(uri);
+  });
+
+  it('rule links: a client naming a command (VS Code) gets command links in diagnostics and hovers, never the web', async () => {
+    const ws2 = makeWorkspace(policyWorkspace());
+    const c = new LspClient({ folders: [ws2], initializationOptions: { ruleLinks: { command: 'zwgk.explainRule' } } });
+    try {
+      await c.initialize();
+      const u = c.open(path.join(ws2, '海口市市级储备粮管理办法.md'), POLICY);
+      const ds = await c.waitFor('diagnostics', () => {
+        const p = c.published.filter((x) => x.uri === u).pop();
+        return p && p.diagnostics.length ? p.diagnostics : undefined;
+      });
+      const phone = ds.find((d) => d.code === 'personal-phone')!;
+      assert.equal(phone.codeDescription?.href, `command:zwgk.explainRule?${encodeURIComponent('["personal-phone"]')}`);
+      const h = await c.hover(u, phone.range.start.line, phone.range.start.character + 2);
+      const v = (h!.contents as { value: string }).value;
+      assert.ok(v.includes(`(command:zwgk.explainRule?${encodeURIComponent('["personal-phone"]')})`), v);
+      for (const d of ds) assert.doesNotMatch(d.codeDescription?.href ?? '', /^https?:/);
+    } finally {
+      await c.shutdown();
+    }
   });
 
   it('never publishes diagnostics of an older version after rapid edits', async () => {

@@ -81,6 +81,8 @@ export interface ClientOptions {
   clientName?: string;
   /** The server command (default: `node dist/server.js --stdio`), e.g. `node dist/cli.js lsp --stdio`. */
   command?: string[];
+  /** `initializationOptions` of the initialize request (settings, rule link command …). */
+  initializationOptions?: unknown;
 }
 
 export class LspClient {
@@ -137,6 +139,7 @@ export class LspClient {
   async initialize(): Promise<InitializeResult> {
     const result = await this.conn.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
+      ...(this.opts.initializationOptions !== undefined ? { initializationOptions: this.opts.initializationOptions } : {}),
       clientInfo: { name: this.opts.clientName ?? 'zwgk-protocol-tests' },
       rootUri: this.opts.folders[0] ? uriOf(this.opts.folders[0]) : null,
       workspaceFolders: this.opts.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient, buildServer, makeWorkspace, uriOf } from './lsp-client';
 import { POLICY, INTERPRETATION } from './drafts';
 
@@ -139,10 +140,13 @@ describe('language server: workspace index', function () {
     const c = new LspClient({ folders: [ws] });
     try {
       await c.initialize();
-      const r = await c.conn.sendRequest<{ id: string; markdown: string; docsUrl: string } | null>('zwgk/explainRule', { id: 'doc-number-format' });
+      const r = await c.conn.sendRequest<{ id: string; markdown: string; docsUrl: string; file?: string } | null>('zwgk/explainRule', { id: 'doc-number-format' });
       assert.equal(r?.id, 'doc-number-format');
       assert.ok(r!.markdown.includes('发文字号'));
-      assert.equal(r!.docsUrl, 'https://github.com/zwgk/zwgk/blob/main/docs/rules/doc-number-format.md');
+      // The page ships beside the server: a local file, never the network.
+      assert.equal(r!.file, path.resolve(__dirname, '../../docs/rules/doc-number-format.md'));
+      assert.equal(r!.docsUrl, pathToFileURL(r!.file!).href);
+      assert.ok(fs.existsSync(r!.file!));
       assert.equal(await c.conn.sendRequest('zwgk/explainRule', { id: 'nope' }), null);
     } finally {
       await c.shutdown();

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText, DraftIndex, summarize, ZwgkDocument } from '../../src/core';
+import { draftStatus } from '../../src/core/draft-status';
 
 const ROOT = path.join(__dirname, '../../examples');
 
@@ -42,6 +43,15 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('examples/', () => {
+  it('every example is a draft by its own metadata (no config: `zwgk lint examples/` checks them all)', () => {
+    assert.ok(files.length >= 14, String(files.length));
+    for (const f of files) {
+      const s = draftStatus({ text: fs.readFileSync(f, 'utf8'), fileName: f, governed: false });
+      assert.ok(s.draft, `${path.relative(ROOT, f)}: ${s.why}`);
+    }
+    assert.equal(draftStatus({ text: fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'), fileName: 'README.md', governed: false }).draft, false);
+  });
+
   for (const rel of ['clean/海口市政务公开目录管理办法.md', 'clean/海口市政务公开目录管理办法-解读.md']) {
     it(`${rel} passes every rule`, () => assert.deepEqual([...rulesOf(rel)], []));
   }

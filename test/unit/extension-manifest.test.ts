@@ -11,7 +11,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 const pkg = JSON.parse(read('package.json'));
-// Every file of the extension (extension.ts registers the rest, e.g. docx-view.ts).
+/** Every source file of the extension (features register themselves from their own files). */
 const source = fs.readdirSync(path.join(ROOT, 'src/extension')).filter((f) => f.endsWith('.ts')).sort().map((f) => read(`src/extension/${f}`)).join('\n');
 
 function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
@@ -44,6 +44,20 @@ describe('extension manifest', () => {
     assert.deepEqual(Object.keys(zh).sort(), keys, 'package.nls.zh-cn.json keys = keys used in package.json');
     for (const k of keys) assert.match(zh[k], /[\u4e00-\u9fff]/, `zh-cn text for ${k} is Chinese`);
     assert.equal(zh['command.insertTemplate'], '插入模板…');
+  });
+
+  it('command titles carry their Chinese name in an English UI too (the palette finds 插入模板, 解释规则 …)', () => {
+    const en = JSON.parse(read('package.nls.json'));
+    const zh = JSON.parse(read('package.nls.zh-cn.json'));
+    for (const c of pkg.contributes.commands as { command: string; title: string }[]) {
+      const key = /^%(.+)%$/.exec(c.title)![1];
+      assert.match(en[key], /[A-Za-z].*（?\(?[\u4e00-\u9fff]/, `${c.command}: English title with its Chinese name: ${en[key]}`);
+      // The Chinese name in the English title is (the start of) the Chinese title.
+      const cn = /\(([^)]*[\u4e00-\u9fff][^)]*)\)$/.exec(en[key])?.[1];
+      assert.ok(cn, en[key]);
+      assert.ok(zh[key].replace(/[…\s]/g, '').includes(cn.replace(/[…\s]/g, '').slice(0, 4)), `${c.command}: “${cn}” vs “${zh[key]}”`);
+    }
+    assert.equal(en['command.insertTemplate'], 'Insert Template… (插入模板)');
   });
 
   it('every runtime string (vscode.l10n.t) has a zh-cn translation with the same placeholders', () => {

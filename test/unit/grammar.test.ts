@@ -142,6 +142,11 @@ describe('grammar (syntaxes/)', () => {
     assert.ok(has(scan('文号:海府办函[2019]168号'), '海府办函[2019]168号', 'entity.name.tag.docnumber.zwgk'));
     assert.ok(has(scan('各区人民政府要结合本地实际认真贯彻国办发〔2016〕80号'), '〔2016〕80号', 'entity.name.tag.docnumber.zwgk'));
     assert.ok(!scan('(2019)年').some(([, s]) => s.startsWith('entity.name.tag.docnumber')));
+    // A function word before the 文号 ends the words before it: the 机关代字 is what follows.
+    const v = scan('年度报告按国办公开办函〔2021〕30号格式编制');
+    assert.ok(has(v, '国办公开办函', 'entity.name.tag.docnumber.agency.zwgk'), JSON.stringify(v));
+    assert.ok(!v.some(([c, s]) => c.includes('年度报告') && s.includes('agency')), JSON.stringify(v));
+    assert.ok(has(scan('本通知由海府办〔2019〕3号印发'), '海府办', 'entity.name.tag.docnumber.agency.zwgk'));
   });
 
   it('highlights dates in both styles, not index numbers or phone numbers', () => {

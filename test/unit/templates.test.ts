@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  TEMPLATES, TEMPLATE_DATA, renderTemplate, expandSnippet, parseSnippet, sampleText, getTemplate,
-  type Template, type TemplateFormat,
+  TEMPLATES, TEMPLATE_DATA, renderTemplate, expandSnippet, parseSnippet, sampleText, getTemplate, dateVariables,
+  LAST_YEAR_TRANSFORM, withLastYear, type Template, type TemplateFormat,
 } from '../../src/extension/templates';
 import { snippetFile, SNIPPET_FILES } from '../../scripts/snippets';
 import { lintText, ALL_RULES, META_KEYS, DraftIndex, summarize, ZwgkDocument, DOC_TYPES, type LintMessage } from '../../src/core';
@@ -92,7 +92,7 @@ describe('templates', () => {
         }
         assert.ok(used.has(0) || t.headerOnly, `${t.id}/${format}: final cursor $0`);
         for (const v of body.matchAll(/\$\{?([A-Z_]+)/g)) {
-          assert.ok(['CURRENT_YEAR', 'CURRENT_MONTH', 'CURRENT_DATE'].includes(v[1]), `${t.id}: unexpected variable ${v[1]}`);
+          assert.ok(['CURRENT_YEAR', 'CURRENT_MONTH', 'CURRENT_DATE', 'LAST_YEAR'].includes(v[1]), `${t.id}: unexpected variable ${v[1]}`);
         }
       }
     }
@@ -109,6 +109,38 @@ describe('templates', () => {
     assert.equal(expandSnippet('${CURRENT_YEAR}-${CURRENT_MONTH}', { variables: { CURRENT_YEAR: '2026', CURRENT_MONTH: '03' } }), '2026-03');
     assert.equal(expandSnippet('${1:某年某月某日}。$1', { samples: { 某年某月某日: '2026年3月2日' } }), '2026年3月2日。2026年3月2日');
     assert.equal(expandSnippet('\\$1 \\} ${1:a\\}b}'), '$1 } a}b');
+  });
+
+  it('${LAST_YEAR} in the snippet files: a CURRENT_YEAR transform that gives the year before, 2001–2099', () => {
+    // VS Code's variable transform: ${VAR/regex/format/}, format with $n and ${n:+text} (text when group n matched).
+    const m = /^\$\{CURRENT_YEAR\/(.*)\/(.*)\/\}$/.exec(LAST_YEAR_TRANSFORM);
+    assert.ok(m, LAST_YEAR_TRANSFORM);
+    const [, regex, format] = m;
+    const apply = (year: string) => {
+      const g = new RegExp(regex).exec(year);
+      if (!g) return year;
+      return format.replace(/\$\{(\d+):\+([^}]*)\}|\$(\d+)/g, (_, n1, text, n2) => (n1 ? (g[Number(n1)] !== undefined ? text : '') : g[Number(n2)] ?? ''));
+    };
+    for (let y = 2001; y <= 2099; y++) assert.equal(apply(String(y)), String(y - 1), `${y}`);
+    assert.ok(!/\\/.test(LAST_YEAR_TRANSFORM), 'no backslash to escape');
+    assert.equal(withLastYear('${1:${LAST_YEAR}}年', 2025), '${1:2025}年');
+    assert.equal(expandSnippet('${LAST_YEAR}', { variables: dateVariables('2030-01-05') }), '2029');
+  });
+
+  it('expanded with VS Code\'s defaults on any day of the year, no deadline rule fires (报告年度 last year, no 发布日期 made up)', () => {
+    const DEADLINES = ['annual-report-deadline', 'proactive-disclosure-deadline', 'application-reply-deadline', 'comment-period', 'normative-filing-deadline', 'interpretation-out-of-sync'];
+    for (const day of ['2026-01-05', '2026-02-10', '2026-03-31', '2026-04-01', '2026-06-30', '2026-12-02']) {
+      for (const t of TEMPLATES) {
+        for (const format of FORMATS) {
+          const text = expandSnippet(renderTemplate(t, format), { variables: dateVariables(day) });
+          const fired = lintText(text, fileFor(t, format), { rules: ALL_RULES }).messages.filter((x) => DEADLINES.includes(x.ruleId));
+          assert.deepEqual(fired.map((x) => x.message), [], `${t.id}/${format} on ${day}`);
+        }
+      }
+    }
+    const report = expandSnippet(renderTemplate(getTemplate('nianbao')!, 'markdown'), { variables: dateVariables('2026-12-02') });
+    assert.match(report, /^报告年度: 2025$/m);
+    assert.match(report, /^# 发布日期: （发布当天填写/m);
   });
 
   it('the metadata template carries every catalogue key (conditional ones as comments)', () => {

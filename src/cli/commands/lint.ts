@@ -13,6 +13,7 @@ import { ALL_RULES, type ResolvedConfig } from '../../core';
 import { ConfigLoader, parseRuleOptions } from '../config-loader';
 import { CliError } from '../errors';
 import { expandInputs } from '../files';
+import { governedBy, selectDrafts, skippedNotice } from '../draft-filter';
 import { autoThreads, lintFiles, lintStdin, type RunContext } from '../runner';
 import { Progress } from '../progress';
 import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
@@ -35,6 +36,8 @@ export interface LintFlags {
   errorOnUnmatchedPattern: boolean;
   /** `auto` (default), `off`, or a number of worker threads. */
   concurrency?: string;
+  /** Lint every .md/.txt found by walking, not only drafts. */
+  all?: boolean;
 }
 
 function parseMaxWarnings(v: string | undefined): number {
@@ -140,7 +143,12 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   }
 
   const inputs = patterns.length ? patterns : ['.'];
-  const { files, unmatched } = expandInputs(inputs, { cwd, isIgnored: (p, isDir) => loader.isIgnored(p, isDir), onNotice: notice });
+  const found = expandInputs(inputs, { cwd, isIgnored: (p, isDir) => loader.isIgnored(p, isDir), onNotice: notice });
+  const { unmatched } = found;
+  // What the language server would lint: drafts by config or metadata (files named explicitly always).
+  const { files, skipped } = selectDrafts(found.files, found.named, { all: !!flags.all, governed: (f) => governedBy(loader.layersFor(path.dirname(f))) });
+  const skippedText = skippedNotice(skipped, (f) => displayPath(f, cwd));
+  if (skippedText) notice(skippedText);
   if (unmatched.length) {
     const list = unmatched.map((u) => `“${u}”`).join('、');
     if (flags.errorOnUnmatchedPattern) throw new CliError(`找不到文件，或没有与之匹配的 .md/.txt/.docx/.html 文件：${list}`);

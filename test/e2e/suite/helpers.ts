@@ -1,5 +1,6 @@
 /** Helpers for the integration tests: the workspace, waiting for diagnostics, ranges of text. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -114,4 +115,100 @@ export async function execute<T>(command: string, ...args: unknown[]): Promise<T
       await sleep(300);
     }
   }
+}
+
+// ————————————————————————————— the harness: screenshots and clicks in the real workbench —————————————————————————————
+
+export interface HarnessAnswer {
+  ok: boolean;
+  error?: string;
+  file?: string;
+  count?: number;
+  text?: string;
+}
+
+let requests = 0;
+
+/**
+ * Asks the harness (test/e2e/run.js, which drives the browser) to do something in the workbench page:
+ * `screenshot` (saved under .vscode-test/screenshots/), `click` a selector, `count` or read the `text` of
+ * elements, `press` keys. Undefined when there is no harness (the @vscode/test-electron route).
+ */
+export async function harness(req: { op: string; [key: string]: unknown }, timeoutMs = 15_000): Promise<HarnessAnswer | undefined> {
+  const dir = process.env.ZWGK_E2E_CHANNEL;
+  if (!dir) return undefined;
+  const id = `${process.pid}-${++requests}`;
+  const file = path.join(dir, `${id}.json`);
+  console.log(`[zwgk-e2e-request] ${JSON.stringify({ id, ...req })}`);
+  const t0 = Date.now();
+  while (!fs.existsSync(file)) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`the harness did not answer ${req.op} in ${timeoutMs} ms`);
+    await sleep(50);
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as HarnessAnswer;
+}
+
+/** A screenshot of the whole workbench, after `settle` ms for the UI to draw. */
+export async function screenshot(name: string, settle = 600): Promise<string | undefined> {
+  await sleep(settle);
+  const r = await harness({ op: 'screenshot', name });
+  if (r && !r.ok) throw new Error(`screenshot ${name}: ${r.error}`);
+  return r?.file;
+}
+
+/** The text of the first element matching `selector` in the workbench (undefined without a harness). */
+export async function domText(selector: string): Promise<string | undefined> {
+  const r = await harness({ op: 'text', selector });
+  if (r && !r.ok) throw new Error(`text of ${selector}: ${r.error}`);
+  return r?.text;
+}
+
+export async function domCount(selector: string): Promise<number | undefined> {
+  const r = await harness({ op: 'count', selector });
+  return r?.count;
+}
+
+/**
+ * Polls the text of the first visible element matching `selector` until `pred` holds; the text, or
+ * undefined without a harness. Fails after `timeoutMs`.
+ */
+export async function waitForDom(selector: string, pred: (text: string) => boolean, timeoutMs = 10_000): Promise<string | undefined> {
+  if (!process.env.ZWGK_E2E_CHANNEL) return undefined;
+  const visible = `${selector} >> visible=true`;
+  const t0 = Date.now();
+  let last = '';
+  for (;;) {
+    const r = await harness({ op: 'text', selector: visible, timeout: 1000 });
+    if (r?.ok && r.text !== undefined) {
+      last = r.text;
+      if (pred(last)) return last;
+    }
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${selector}; last text:\n${last}`);
+    await sleep(200);
+  }
+}
+
+/** The tab of a Markdown preview whose label names `name` (the rule pages open as locked previews). */
+export function previewTab(name: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) =>
+    t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(name));
+}
+
+/**
+ * Shows the Problems panel filtered to `text` (its own filter box: the list is virtualised, so only
+ * what fits is in the page). Undefined without a harness; call `clearProblemsFilter()` afterwards.
+ */
+export async function filterProblems(text: string): Promise<boolean> {
+  if (!process.env.ZWGK_E2E_CHANNEL) return false;
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.commands.executeCommand('problems.action.focusFilter');
+  await harness({ op: 'press', keys: 'Control+A' });
+  await harness({ op: 'type', text });
+  await sleep(500);
+  return true;
+}
+
+export async function clearProblemsFilter(): Promise<void> {
+  if (!process.env.ZWGK_E2E_CHANNEL) return;
+  await vscode.commands.executeCommand('problems.action.clearFilterText');
 }

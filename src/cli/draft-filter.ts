@@ -1,0 +1,126 @@
+/**
+ * Which of the files found by walking a folder (or matching a glob) are drafts: the core's draftStatus,
+ * the same decision the language server and its "lint all drafts" make — a config governs the file, or
+ * its front matter / catalogue header makes it a draft. Files named on the command line are always
+ * linted; `--all` lints every .md/.txt found.
+ *
+ * Only ungoverned files (and project files such as README.md) are read, and only their first MiB: a
+ * governed file is a draft by its config alone. A file that cannot be read or decoded here is kept, so
+ * that linting it reports the problem.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { draftStatus, isProjectFile, type DraftStatus } from '../core/draft-status';
+import { readSource, sourceFormatOf } from '../core/formats';
+import { decode } from './encoding';
+
+/** Bytes read to decide: the metadata sits at the top. */
+const HEAD_BYTES = 1024 * 1024;
+/** A .docx or .html is read whole (a .docx is a zip) up to this size; a larger one is left to the lint. */
+const SOURCE_BYTES = 20 * 1024 * 1024;
+
+export interface SkippedFile {
+  file: string;
+  status: DraftStatus;
+}
+
+export interface DraftSelection {
+  files: string[];
+  skipped: SkippedFile[];
+}
+
+export interface SelectOptions {
+  /** `--all`: every file found is linted. */
+  all: boolean;
+  /** A config file (or `--config`) applies to the file. */
+  governed(file: string): boolean;
+}
+
+/**
+ * The text that decides: the head of a .md/.txt, decoded; the text zwgk reads from a .docx or .html.
+ * Undefined when it cannot be read here (the lint then reports why).
+ */
+function textOf(file: string): string | undefined {
+  const format = sourceFormatOf(file);
+  if (format) {
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size > SOURCE_BYTES) return undefined;
+      return readSource(format, fs.readFileSync(file)).text;
+    } catch {
+      return undefined;
+    }
+  }
+  const bytes = head(file);
+  const decoded = bytes ? decode(bytes) : undefined;
+  return decoded && decoded.kind === 'text' ? decoded.text : undefined;
+}
+
+/** The first bytes of a regular file, cut at the last line feed when truncated; undefined if unreadable. */
+function head(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const size = Math.min(st.size, HEAD_BYTES);
+    const buf = Buffer.alloc(size);
+    let n = 0;
+    while (n < size) {
+      const r = fs.readSync(fd, buf, n, size - n, n);
+      if (r <= 0) break;
+      n += r;
+    }
+    const got = buf.subarray(0, n);
+    if (st.size <= HEAD_BYTES) return got;
+    // A line feed never sits inside a multi-byte UTF-8 or GB18030 character.
+    const lf = got.lastIndexOf(0x0a);
+    return lf > 0 ? got.subarray(0, lf + 1) : got;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export function selectDrafts(files: readonly string[], named: ReadonlySet<string>, opts: SelectOptions): DraftSelection {
+  if (opts.all) return { files: [...files], skipped: [] };
+  const out: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of files) {
+    if (named.has(file)) {
+      out.push(file);
+      continue;
+    }
+    const governed = opts.governed(file);
+    // Governed and not a project file: a draft whatever its text says.
+    if (governed && !isProjectFile(file)) {
+      out.push(file);
+      continue;
+    }
+    const text = textOf(file);
+    if (text === undefined) {
+      out.push(file); // reported when linted (unreadable, undecodable, binary, not a Word file)
+      continue;
+    }
+    const status = draftStatus({ text, fileName: file, format: sourceFormatOf(file) ? 'text' : undefined, governed });
+    if (status.draft) out.push(file);
+    else skipped.push({ file, status });
+  }
+  return { files: out, skipped };
+}
+
+/** The notice for skipped files: how many, a few names with the reason, and how to include them. */
+export function skippedNotice(skipped: readonly SkippedFile[], display: (file: string) => string): string | undefined {
+  if (skipped.length === 0) return undefined;
+  const SHOWN = 5;
+  const names = skipped.slice(0, SHOWN).map((s) => `${display(s.file)}（${s.status.why}）`);
+  const more = skipped.length > SHOWN ? ` 等` : '';
+  return `跳过 ${skipped.length} 个不是文稿的文件：${names.join('、')}${more}。`
+    + '文稿由 .zwgkrc 配置或目录元数据（至少两个目录字段，或“文档类型”）认定；加 --all 检查全部文件，或直接写出文件名';
+}
+
+/** True when a config layer from a file (not only `--rule`) applies to files in `dir`. */
+export function governedBy(layers: readonly { file: string }[]): boolean {
+  return layers.some((l) => l.file !== '--rule' && path.isAbsolute(l.file));
+}
