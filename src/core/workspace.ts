@@ -21,6 +21,7 @@
 import * as path from 'node:path';
 import type { DocType } from './doctype';
 import { inferKind } from './profile/kind';
+import { toSimplified } from './data/traditional';
 import { pickTitleLine } from './title-line';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
@@ -710,7 +711,7 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
     const meta = fmEnd !== undefined ? readFrontMatter(text, 0, fmEnd) : text.charCodeAt(0) === 0xfeff ? undefined : readHeader(text);
     if (meta && (fmEnd !== undefined || meta.source === 'none')) {
       const title = getField(meta, '标题')?.value || plainAtxTitle(text, fmEnd ?? 0);
-      if (title) return fromMeta(path, meta, title);
+      if (title) return fromMeta(path, meta, title, text, fmEnd ?? meta.block?.end ?? 0);
     }
     return summarize(new ZwgkDocument(text, path, 'markdown'), path);
   }
@@ -732,10 +733,11 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
     };
     title = pickTitleLine(lines())?.text;
   }
-  return fromMeta(path, meta, title);
+  return fromMeta(path, meta, title, text, meta.block ? meta.block.end : 0);
 }
 
-function fromMeta(path: string, meta: Metadata, title: string | undefined): DraftSummary {
-  const type = inferKind({ title, meta: (k) => getField(meta, k as never)?.value });
+function fromMeta(path: string, meta: Metadata, title: string | undefined, text: string, bodyStart: number): DraftSummary {
+  // The same inputs the document model gives the kind inference (title, catalogue, the body's opening).
+  const type = inferKind({ title, meta: (k) => getField(meta, k as never)?.value, body: () => toSimplified(text.slice(bodyStart, bodyStart + 2000)) });
   return { path, title, type: type.value, typeInferred: type.inferred, typeSure: type.confidence !== 'low', metadata: knownValues(meta) };
 }

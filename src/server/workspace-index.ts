@@ -11,7 +11,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { DraftIndex, ZwgkDocument, readHeader, summarize, sourceFormatOf, type DraftSummary } from '../core';
+import { DraftIndex, ZwgkDocument, parseTitle, readHeader, summarize, sourceFormatOf, type DraftSummary } from '../core';
 import { readForIndex } from './sources';
 import type { ConfigStore } from './config';
 import type { Logger } from './log';
@@ -80,7 +80,9 @@ export function summarizeDraft(text: string, file: string): DraftSummary {
   }
   if (head !== undefined && head.length < text.length) {
     const doc = new ZwgkDocument(head, file);
-    if (doc.title?.from === 'metadata' && doc.metadata.problems.length === 0) return summarize(doc, file);
+    // The kind of a title without a 文种 may come from the body's opening: then the whole draft is read.
+    const byTitle = doc.type.confidence === 'declared' || !!parseTitle(doc.title?.text).genre;
+    if (doc.title?.from === 'metadata' && doc.metadata.problems.length === 0 && byTitle) return summarize(doc, file);
   }
   return summarize(new ZwgkDocument(text, file), file);
 }

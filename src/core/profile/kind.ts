@@ -171,7 +171,8 @@ export function inferKind(input: KindInput): Kind {
     if (/政策解读|文件解读/.test(cat)) k = kind('政策解读', 'high', '目录分类为“政策解读”');
     else if (/年度报告|年报/.test(cat) && /信息公开|政务公开/.test(cat + p.text)) k = kind('年度报告', 'high', '目录分类为政府信息公开年度报告');
   }
-  if (!k && input.body) k = fromBody(input.body(), p);
+  // The body speaks only when the title has no 文种 to go by.
+  if (!k && input.body && !p.genre) k = fromBody(input.body(), p);
   if (k) return unknownDeclared ? { ...k, reason: unknownDeclared + k.reason } : k;
   const why = !p.text ? '没有标题' : p.genre ? `标题的文种“${p.genre.name}”不对应专门的检查` : '标题中没有可识别的文种';
   return kind('其他', 'high', `${unknownDeclared}${why}，按“其他”处理`);

@@ -125,8 +125,8 @@ describe(ID, () => {
   describe('real notice 07: 清远市司法局 规章项目库管理办法 (征求意见稿), 公告時間 2020-06-10 至 06-23', () => {
     const raw = notice('07-qingyuan-2020-zhengqiu-yijian-14days.txt');
 
-    it('as stored it has no title, so it is not known to be a 决策草案: quiet', () => {
-      assert.equal(new ZwgkDocument(raw, '07.txt').type.value, '其他');
+    it('as stored it has no title: its opening reads as a consultation, but not surely (low confidence): quiet', () => {
+      assert.deepEqual([new ZwgkDocument(raw, '07.txt').type.value, new ZwgkDocument(raw, '07.txt').type.confidence], ['决策草案', 'low']);
       assert.deepEqual(lintWith(ID, raw, { filename: '07.txt' }), []);
     });
 
