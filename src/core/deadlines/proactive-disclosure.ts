@@ -32,6 +32,8 @@ export function proactiveDisclosure(doc: ZwgkDocument, cal: Calendar, options: P
   // 主动公开 by util/disclosure: metadata 公开属性, else the 附注, else a saved portal page.
   if (!isProactive(doc)) return undefined;
   const p = profileOf(doc);
+  // An annual report has its own deadline (第四十九条 / 2007年 第三十一条), which governs it.
+  if (p.kind.value === '年度报告' && p.kindSure) return undefined;
   const formed = p.issued;
   if (!formed) return undefined;
   const version = versionFor(doc, TIAOLI_VERSIONS, formed);

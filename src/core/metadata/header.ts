@@ -330,11 +330,16 @@ export function readHeader(text: string, from = 0): Metadata {
     // No header. A page may still print its byline under the title (`来源：… 发布时间：…`): with two known
     // fields it stands for the header; otherwise only the furniture lines (breadcrumbs) are kept.
     const bare = none();
-    if (tooDeep) return { ...bare, furniture: furniture.sort((a, b) => a.start - b.start) };
-    readByline(text, from, bare, furniture.slice());
+    // Far down the page there is no header, but the byline may still stand right under the title.
+    readByline(text, from, bare, furniture.slice(), tooDeep ? 3 : BYLINE_LINES);
     const read = bare.fields.filter((f) => f.known);
+    // A byline: two known fields, or one among other labels on its line (来源：… 作者：… 点击：), or a
+    // publication date on a line of page tools.
     const onToolLine = read.some((f) => f.key === '发布日期' && TOOLS.test(lineOf(text, f.keyStart)));
-    if (new Set(read.map((f) => f.key)).size >= 2 || onToolLine) {
+    const amongLabels = read.some((f) => bare.fields.filter((g) => lineStartOf(text, g.keyStart) === lineStartOf(text, f.keyStart)).length >= 2);
+    // A lone 发布日期 on a page already known by its furniture (breadcrumbs, page tools) is its byline too.
+    const datedPage = furniture.length > 0 && read.some((f) => f.key === '发布日期' && /^(?:19|20)[0-9]{2}/.test(f.value));
+    if (new Set(read.map((f) => f.key)).size >= 2 || onToolLine || amongLabels || datedPage) {
       bare.source = 'header';
       bare.block = { start: lineStartOf(text, read[0].keyStart), end: read[read.length - 1].end };
       const above = leading.filter((l) => l.end <= bare.block!.start && !isFurniture(l.text));
@@ -372,25 +377,33 @@ function lineOf(text: string, at: number): string {
   return text.slice(s, e < 0 ? s + 400 : s + e);
 }
 
+/** In a byline, 日期：/时间：/发表： followed by a date is the page's 发布日期 (elsewhere they are too vague). */
+function bylineDate(p: HeaderPair): HeaderPair {
+  if (p.key || !/^(?:日期|时间|发表|发布|更新日期)$/.test(p.rawKey.replace(/[\s\u3000]+/g, ''))) return p;
+  return /^(?:19|20)[0-9]{2}\s{0,2}[-年/.]\s{0,2}[0-9]{1,2}/.test(p.value) ? { ...p, key: '发布日期' } : p;
+}
+
 /**
  * The byline and page tools in the first lines below the header (or at the top of a page without one):
  * lines such as `发布时间:2020-12-01 10:46信息来源:市城管局 浏览次数:` or `来源: 司法局 作者: 司法局`. Their
  * known fields are added when the header does not give them already (the header's value wins), and the lines
  * become furniture. A line that reads as a sentence (。) is never a byline.
  */
-function readByline(text: string, from: number, meta: Metadata, furniture: { start: number; end: number }[]): void {
+function readByline(text: string, from: number, meta: Metadata, furniture: { start: number; end: number }[], maxLines = BYLINE_LINES): void {
   let seen = 0;
   for (const line of linesFrom(text, from)) {
     if (line.start < from) continue;
     if (!line.text.trim()) continue;
-    if (++seen > BYLINE_LINES) break;
+    // Page furniture does not count: the byline stands under the title, wherever the breadcrumbs end.
+    if (isFurniture(line.text) && !headerPairs(line.text).some((p) => p.key)) { furniture.push({ start: line.start, end: line.end }); continue; }
+    if (++seen > maxLines) break;
     if (/。/.test(line.text) || line.text.trim().length > 200) {
       if (seen > 2) break;
       continue;
     }
     if (meta.block && line.end <= meta.block.end) continue;
     if (isFurniture(line.text) && !headerPairs(line.text).some((p) => p.key)) { furniture.push({ start: line.start, end: line.end }); continue; }
-    const pairs = headerPairs(line.text).length ? headerPairs(line.text) : colonlessPairs(line.text);
+    const pairs = (headerPairs(line.text).length ? headerPairs(line.text) : colonlessPairs(line.text)).map(bylineDate);
     const known = pairs.filter((p) => p.key && BYLINE_KEYS.has(p.key));
     if (known.length === 0) continue;
     for (const p of pairs) {
