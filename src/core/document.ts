@@ -12,8 +12,7 @@ import { location } from 'vfile-location';
 import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferKind, type Kind } from './profile/kind';
-import { pickTitleLine } from './title-line';
-import { toSimplified } from './data/traditional';
+import { pickTitleLine, bodyOpening } from './title-line';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -161,7 +160,7 @@ export class ZwgkDocument {
     this.type = inferKind({
       title: this.title?.text,
       meta: (k) => getField(this.metadata, k as never)?.value,
-      body: () => toSimplified(text.slice(this.bodyStart, this.bodyStart + 2000)),
+      body: () => bodyOpening(text, this.bodyStart, this.metadata.furniture),
     });
   }
 

@@ -21,8 +21,7 @@
 import * as path from 'node:path';
 import type { DocType } from './doctype';
 import { inferKind } from './profile/kind';
-import { toSimplified } from './data/traditional';
-import { pickTitleLine } from './title-line';
+import { pickTitleLine, bodyOpening } from './title-line';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { ZwgkDocument, formatOf } from './document';
@@ -738,6 +737,6 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
 
 function fromMeta(path: string, meta: Metadata, title: string | undefined, text: string, bodyStart: number): DraftSummary {
   // The same inputs the document model gives the kind inference (title, catalogue, the body's opening).
-  const type = inferKind({ title, meta: (k) => getField(meta, k as never)?.value, body: () => toSimplified(text.slice(bodyStart, bodyStart + 2000)) });
+  const type = inferKind({ title, meta: (k) => getField(meta, k as never)?.value, body: () => bodyOpening(text, bodyStart, meta.furniture) });
   return { path, title, type: type.value, typeInferred: type.inferred, typeSure: type.confidence !== 'low', metadata: knownValues(meta) };
 }

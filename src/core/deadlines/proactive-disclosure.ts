@@ -11,6 +11,7 @@ import { profileOf, versionFor } from '../profile';
 import { TIAOLI_VERSIONS, SOURCES } from '../sources';
 import { toSimplified } from '../data/traditional';
 import { isoDate, isAfter, lateByWorkdays } from './wording';
+import { dayDiff } from '../dates';
 import type { Deadline } from './index';
 
 export interface ProactiveOptions {
@@ -58,6 +59,9 @@ export function proactiveDisclosure(doc: ZwgkDocument, cal: Calendar, options: P
     return { ...base, state: used !== undefined && used <= n ? 'on-time' : 'unknown' };
   }
   if (!isAfter(published, due)) return { ...base, state: 'on-time' };
+  // A saved page dated more than a year after the document was formed is a re-posting (a new portal, a
+  // 专栏 collecting old documents), not its first publication: whether it was late cannot be told.
+  if (p.origin === 'page' && dayDiff(formed, published) > 365) return { ...base, state: 'unknown', data: { ...base.data, reposted: true } };
   const late = lateByWorkdays(cal, due, published, '法定期限');
   return { ...base, state: 'late', late: { days: late.days, workdays: late.workdays, text: late.text }, data: { ...base.data, workdaysLate: late.workdays, daysLate: late.days } };
 }

@@ -21,12 +21,15 @@ import type { Metadata, MetaField } from './index';
 
 const SP = '[ \\t\\u3000]';
 
-/** Where a label may start: the line start, white space, a table bar, or glued to a value's digit/bracket. */
-const LABEL_BOUNDARY = `(?:^|(?<=[ \\t\\u3000|｜]|[0-9)）\\]】]))`;
+/**
+ * Where a label may start: the line start, white space, a table bar, right after an empty field's colon
+ * (信息来源:浏览次数:), or glued to a value's digit/bracket.
+ */
+const LABEL_BOUNDARY = `(?:^|(?<=[ \\t\\u3000|｜:：]|[0-9)）\\]】]))`;
 /** A known key (spaces allowed between its characters) and its colon. */
 const KNOWN_RE = new RegExp(`${LABEL_BOUNDARY}${HEADER_KEY_PATTERN}`, 'g');
-/** A label zwgk does not know: 2–8 CJK characters (single spaces inside, as in `更 新 时 间`) and a colon. */
-const UNKNOWN_RE = new RegExp(`${LABEL_BOUNDARY}([\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]|${SP}{1,3}(?=[\\u4e00-\\u9fff])){1,7})${SP}{0,2}[:：]`, 'g');
+/** A label zwgk does not know: 2–8 CJK characters, or single ones spaced out (`更 新 时 间`), and a colon. */
+const UNKNOWN_RE = new RegExp(`${LABEL_BOUNDARY}([\\u4e00-\\u9fff]{2,8}|[\\u4e00-\\u9fff](?:${SP}{1,3}[\\u4e00-\\u9fff]){1,7})${SP}{0,2}[:：]`, 'g');
 /** A line that is only a known key (with or without its colon): the value is on the next line. */
 const LABEL_ONLY_RE = new RegExp(`^${HEADER_KEY_PATTERN.replace(/\[:：\]$/, '[:：]?')}${SP}{0,4}$`);
 /** A known key without a colon, followed by white space: a colon-less catalogue line (`索 引 号 0160… 发布机构 市政府办`). */
@@ -111,10 +114,12 @@ export function headerPairs(line: string): HeaderPair[] {
     const l = labels[i];
     const prev = kept[kept.length - 1];
     const valueStart = trimRange(line, prev.sepEnd, line.length)[0];
-    if (!l.key) {
-      // An unknown label right at the start of a value, or anywhere in a title, is text of the value.
-      if (l.start <= valueStart) continue;
-      if (prev.key === '标题' && !/[ \t\u3000]{2}$/.test(line.slice(0, l.start))) continue;
+    if (!l.key && prev.key === '标题') {
+      // In a title, an unknown label is text (名称: 图解：…), unless two spaces set it apart.
+      if (l.start <= valueStart || !/[ \t\u3000]{2}$/.test(line.slice(0, l.start))) continue;
+    } else if (!l.key && l.start <= valueStart && /^[\u4e00-\u9fff]{2,4}$/.test(prev.rawKey.replace(/[\s\u3000]+/g, '')) && !/^(?:浏览|点击|访问|阅读|字体|字号|作者|背景)/.test(l.rawKey)) {
+      // 分类: 信息公开：… keeps a colon in its value; page tools (浏览次数：) never do.
+      continue;
     }
     kept.push(l);
   }
@@ -305,7 +310,8 @@ export function readHeader(text: string, from = 0): Metadata {
     // Inside the block.
     if (c.kind === 'blank') { sawBlankInBlock = true; continue; }
     if (c.kind === 'furniture' && RULE.test(line.text.trim())) { furniture.push({ start: line.start, end: line.end }); continue; }
-    if (c.kind === 'pairs' && (!sawBlankInBlock || c.known > 0)) {
+    // After a blank line the header goes on only with a line that starts with a known key.
+    if (c.kind === 'pairs' && (!sawBlankInBlock || c.pairs[0].key !== undefined)) {
       addPairs(line, c.pairs);
       blockEnd = line.end;
       sawBlankInBlock = false;
@@ -395,17 +401,28 @@ function readByline(text: string, from: number, meta: Metadata, furniture: { sta
     if (line.start < from) continue;
     if (!line.text.trim()) continue;
     // Page furniture does not count: the byline stands under the title, wherever the breadcrumbs end.
-    if (isFurniture(line.text) && !headerPairs(line.text).some((p) => p.key)) { furniture.push({ start: line.start, end: line.end }); continue; }
+    const stamped = /^[ \t\u3000]{0,4}(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[ \t]{1,3}[0-9]{1,2}:[0-9]{2}/.test(line.text);
+    if (!stamped && isFurniture(line.text) && !headerPairs(line.text).some((p) => p.key)) { furniture.push({ start: line.start, end: line.end }); continue; }
     if (++seen > maxLines) break;
     if (/。/.test(line.text) || line.text.trim().length > 200) {
       if (seen > 2) break;
       continue;
     }
     if (meta.block && line.end <= meta.block.end) continue;
-    if (isFurniture(line.text) && !headerPairs(line.text).some((p) => p.key)) { furniture.push({ start: line.start, end: line.end }); continue; }
-    const pairs = (headerPairs(line.text).length ? headerPairs(line.text) : colonlessPairs(line.text)).map(bylineDate);
+    let pairs = (headerPairs(line.text).length ? headerPairs(line.text) : colonlessPairs(line.text)).map(bylineDate);
+    // A byline that starts with the bare timestamp (2015-11-10 01:51:51信息来源:浏览次数:…).
+    const stamp = /^[ \t\u3000]{0,4}((?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[ \t]{1,3}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)/.exec(line.text);
+    if (stamp && pairs.length === 0) {
+      const rest = line.text.slice(stamp[0].length);
+      if (!rest.trim() || TOOLS.test(rest) || labelsIn(rest).length > 0) {
+        const at = stamp[0].length - stamp[1].length;
+        pairs = [{ key: '发布日期', rawKey: '', value: stamp[1], keyStart: at, keyEnd: at, start: at, end: stamp[0].length },
+          ...labelsIn(rest).length ? headerPairs(rest.trimStart()).map((p) => { const off = line.text.length - rest.trimStart().length; return { ...p, keyStart: p.keyStart + off, keyEnd: p.keyEnd + off, start: p.start + off, end: p.end + off }; }).map(bylineDate) : []];
+      }
+    }
     const known = pairs.filter((p) => p.key && BYLINE_KEYS.has(p.key));
-    if (known.length === 0) continue;
+    // A byline starts with one of its fields (or the timestamp): 正文：分类: … is a sentence of the body.
+    if (known.length === 0 || !pairs[0].key) continue;
     for (const p of pairs) {
       meta.fields.push({
         key: p.key ?? p.rawKey.replace(/[\s\u3000]+/g, ''), known: p.key !== undefined, rawKey: p.rawKey, value: p.value,

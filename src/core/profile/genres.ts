@@ -58,7 +58,7 @@ const LIST: Genre[] = [
   { name: '通告', forms: ['通告'], family: 'notice', gongwen: true },
   { name: '公告', forms: ['公告'], family: 'notice', gongwen: true },
   { name: '公报', forms: ['统计公报', '公报'], family: 'notice', gongwen: true },
-  { name: '决定', forms: ['决定'], family: 'notice', gongwen: true },
+  { name: '决定', forms: ['决定书', '决定'], family: 'notice', gongwen: true },
   { name: '决议', forms: ['决议'], family: 'notice', gongwen: true },
   { name: '命令', forms: ['命令', '令'], family: 'notice', gongwen: true },
   { name: '批复', forms: ['批复'], family: 'notice', gongwen: true },

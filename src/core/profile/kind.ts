@@ -121,6 +121,8 @@ function fromTitle(p: TitleParts, input: KindInput): Kind | undefined {
         if (ADMISSION.test(s)) return kind('招生公告', 'high', '事由为义务教育招生');
       }
       if (ADMISSION.test(s) && g.name === '通知') return kind('招生公告', 'low', '事由为义务教育招生（通知不一定是招生公告本身）');
+      // A published 行政处罚决定: the result of enforcement made public — but not the 要点's full 公示.
+      if (g.name === '决定' && /行政处罚|处罚/.test(s + p.text)) return kind('执法公示', 'low', '公开的行政处罚决定（执法结果）');
       return undefined;
     }
     default:
@@ -137,11 +139,13 @@ function fromTitle(p: TitleParts, input: KindInput): Kind | undefined {
  * (双随机抽查结果、行政处罚决定书), a rule's 第一条 (…制定本办法). Low confidence, by design.
  */
 function fromBody(body: string, p: TitleParts): Kind | undefined {
-  const head = body.slice(0, 600);
+  const head = body.slice(0, 800);
   if (/本(?:年度)?报告.{0,40}(?:政府信息公开条例|信息公开)|年度报告.{0,12}(?:根据|依据).{0,30}政府信息公开条例/.test(head)) return kind('年度报告', 'low', '正文开头说明是政府信息公开工作年度报告（标题未保存）');
-  if (/(?:公开|向社会)征求(?:社会各界|公众)?(?:的)?意见|征求意见(?:的)?时间/.test(head)) return kind('决策草案', 'low', '正文开头为公开征求意见（标题未保存）');
-  if (/双随机.{0,20}抽查(?:结果|情况)|行政处罚决定书|抽查结果公示/.test(head) || (ENFORCEMENT.test(p.text) && /(?:结果|情况)$/.test(p.text))) return kind('执法公示', 'low', '公开的是行政执法（抽查、处罚）结果');
-  if (/制定本(?:办法|规定|细则|实施细则|意见|方案)|现(?:将|把)《[^》]{2,60}(?:办法|规定|细则|意见|方案)》印发给你们/.test(head)) return kind('政策文件', 'low', '正文为办法、规定、方案等（标题未保存）');
+  if (/第二十条第[（(]一[）)]项/.test(head) || /总体情况[\s\S]{0,1500}主动公开政府信息情况/.test(body)) return kind('年度报告', 'low', '正文是年度报告的格式（总体情况、主动公开政府信息情况、第二十条第（一）项统计表）');
+  // A notice asking for comments now (现向社会公开征求意见; 征求意见的时间：…), not a text about the practice.
+  if (/现(?:将|就|把|向社会|面向社会).{0,60}征求.{0,20}意见|征求意见(?:的)?(?:时间|期限)(?:[为：:]|\s)/.test(head)) return kind('决策草案', 'low', '正文开头为公开征求意见（标题未保存）');
+  if (/双随机.{0,20}抽查(?:结果|情况)|行政处罚决定书|抽查结果公示|(?:检查|抽查)(?:结果|情况)(?:予以)?公示如下/.test(head) || (ENFORCEMENT.test(p.text) && /(?:结果|情况)$/.test(p.text))) return kind('执法公示', 'low', '公开的是行政执法（抽查、处罚）结果');
+  if (/制定本(?:办法|规定|细则|实施细则|意见|方案)|现(?:将|把)《[^》]{2,60}(?:办法|规定|细则|意见|方案)》印发给你们|《[^》]{2,60}(?:办法|规定|细则|意见|方案)》.{0,40}现(?:予)?印发给你们/.test(head)) return kind('政策文件', 'low', '正文为办法、规定、方案等（标题未保存）');
   return undefined;
 }
 

@@ -75,7 +75,7 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
   check(ctx) {
     const { doc, calendar: cal } = ctx;
     const d = proactiveDisclosure(doc, cal, ctx.options);
-    if (!d || !d.from || !d.actual || (d.state !== 'late' && d.state !== 'unknown')) return;
+    if (!d || !d.from || !d.actual || (d.state !== 'late' && d.state !== 'unknown') || d.data.reposted) return;
     const formed = parseDate(d.from.date)!, published = parseDate(d.actual.date)!;
     const n = d.data.workdays as number;
     // The version applied: only worth saying when it is the 2007 条例 (in force until 2019-05-14).
