@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ZwgkDocument, inferDocType } from '../../src/core';
-import { parserInput } from '../../src/core/document';
+import { parserInput } from '../../src/core/parser-guard';
 
 const SEED = fs.readFileSync(path.join(__dirname, '../fixtures/seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
 

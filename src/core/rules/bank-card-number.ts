@@ -84,7 +84,7 @@ export const bankCardNumber: Rule<Options> = {
     const keepEnd = ctx.options.keepEnd ?? 4;
     const requireLabel = ctx.options.requireLabel ?? false;
     for (const target of scanTargets(doc)) {
-      for (const c of cardCandidates(target.text)) {
+      for (const c of cardCandidates(target.text, target)) {
         if (!luhnValid(c.digits) || insideUrl(target.text, c.start)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         const labelled = label !== undefined && POSITIVE.test(label);

@@ -52,9 +52,18 @@ function maskedSpans(seg: string, markdown: boolean): Span[] {
   return spans;
 }
 
-function inSpans(spans: Span[], i: number): boolean {
-  for (const [a, b] of spans) if (i >= a && i < b) return true;
-  return false;
+/**
+ * Whether offsets fall inside the spans, asked with offsets that never decrease: the spans are sorted
+ * once and passed by, so a segment with many spans and many marks costs linear time.
+ */
+function spanCursor(spans: Span[]): (i: number) => boolean {
+  spans.sort((x, y) => x[0] - y[0]);
+  let k = 0;
+  let reach = -1; // the furthest end of the spans passed so far
+  return (i) => {
+    while (k < spans.length && spans[k][0] <= i) reach = Math.max(reach, spans[k++][1]);
+    return i < reach;
+  };
 }
 
 interface Mark {
@@ -126,7 +135,8 @@ function pairBrackets(marks: Mark[]): { pairs: [Mark, Mark][]; single: Mark[] } 
     else if (stack.length) pairs.push([stack.pop()!, m]);
     else single.push(m);
   }
-  single.push(...stack);
+  // A loop, not push(...stack): a line of 200,000 unclosed brackets would overflow the call stack.
+  for (const m of stack) single.push(m);
   return { pairs, single };
 }
 
@@ -221,12 +231,12 @@ export const fullwidthPunctuation: Rule = {
     const others: Mark[] = [];
     for (const seg of doc.segments) {
       const s = text.slice(seg.start, seg.end);
-      let spans: Span[] | undefined;
+      let masked: ((i: number) => boolean) | undefined;
       MARKS.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = MARKS.exec(s))) {
-        spans ??= maskedSpans(s, markdown);
-        if (inSpans(spans, m.index)) continue;
+        masked ??= spanCursor(maskedSpans(s, markdown));
+        if (masked(m.index)) continue;
         const pos = seg.start + m.index;
         const mark: Mark = { ch: m[0], pos, escaped: markdown && text[pos - 1] === '\\' };
         (mark.ch === '(' || mark.ch === ')' ? brackets : others).push(mark);
@@ -277,7 +287,11 @@ export const fullwidthPunctuation: Rule = {
     let lineNo = 0;
     let current = -1;
     for (const mark of brackets) {
-      for (; scanned < mark.pos; scanned++) if (text[scanned] === '\n') lineNo++;
+      // Lines end at \n, \r\n or a lone \r (old Mac files): brackets pair within a line.
+      for (; scanned < mark.pos; scanned++) {
+        const c = text.charCodeAt(scanned);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(scanned + 1) !== 0x0a)) lineNo++;
+      }
       if (lineNo !== current) { flush(); current = lineNo; }
       line.push(mark);
     }
@@ -300,10 +314,10 @@ function reportEllipses(ctx: RuleContext): void {
   for (const seg of doc.segments) {
     const s = doc.text.slice(seg.start, seg.end);
     if (!s.includes('...')) continue;
-    let spans: Span[] | undefined;
+    let masked: ((i: number) => boolean) | undefined;
     for (const m of s.matchAll(DOTS)) {
-      spans ??= maskedSpans(s, doc.format === 'markdown');
-      if (inSpans(spans, m.index!)) continue;
+      masked ??= spanCursor(maskedSpans(s, doc.format === 'markdown'));
+      if (masked(m.index!)) continue;
       const start = seg.start + m.index!, end = start + m[0].length;
       if (!isHan(neighbour(doc, start, -1)) && !isHan(neighbour(doc, end - 1, 1))) continue;
       ctx.report({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: { range: [start, end], text: '……' } });

@@ -92,7 +92,7 @@ export const personalIdNumber: Rule<Options> = {
     const keepStart = ctx.options.keepStart ?? 2;
     const keepEnd = ctx.options.keepEnd ?? 2;
     for (const target of scanTargets(doc)) {
-      for (const c of idCandidates(target.text)) {
+      for (const c of idCandidates(target.text, target)) {
         if (insideUrl(target.text, c.start)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         const labelled = label !== undefined && POSITIVE.test(label);

@@ -123,7 +123,7 @@ export const personalPhone: Rule<Options> = {
     const { doc } = ctx;
     const quiet = ctx.options.quietLabels ?? DEFAULT_QUIET;
     for (const target of scanTargets(doc)) {
-      for (const c of phoneCandidates(target.text)) {
+      for (const c of phoneCandidates(target.text, target)) {
         if (insideUrl(target.text, c.start) || notAPhone(doc, target, c)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         if (label !== undefined && quiet.some((w) => label.includes(w))) continue;
