@@ -18,3 +18,4 @@ export { applyFixes } from './fix';
 export { redactPersonalData, redactData } from './redact';
 export { lintText, lintDocument, fixText, type LintOptions, type LintResult, type FixTextResult } from './engine';
 export { ALL_RULES, getRule } from './rules';
+export { yamlProblem, nestingDepth, MAX_YAML_DEPTH, MAX_CONTAINER_DEPTH, MAX_FRONT_MATTER_CHARS, LONG_LINE } from './parser-guard';
