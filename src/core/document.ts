@@ -12,7 +12,7 @@ import { location } from 'vfile-location';
 import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferDocType, isDocType, type DocTypeInfo } from './doctype';
-import { parserInput } from './parser-guard';
+import { parseGuarded } from './parser-guard';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -108,7 +108,7 @@ export class ZwgkDocument {
     this.eol = m ? m[0] : '\n';
 
     if (format === 'markdown') {
-      this.tree = processor.parse(parserInput(text)) as Root;
+      this.tree = parseGuarded((input) => processor.parse(input) as Root, text);
       const fm = this.tree.children[0];
       if (fm && fm.type === 'yaml' && fm.position) {
         this.metadata = readFrontMatter(text, fm.position.start.offset!, fm.position.end.offset!);

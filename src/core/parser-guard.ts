@@ -168,3 +168,118 @@ export function yamlProblem(text: string, maxChars: number): string | undefined 
 
 /** Front matter longer than this is not parsed (a real one is a few hundred characters). */
 export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+// ————————————————————————————————— big documents: parsed in pieces —————————————————————————————————
+
+/**
+ * Documents longer than this are parsed in pieces of about this size. micromark keeps every event of
+ * the whole input until it is done — 2.5 GB for a 2 MB file of one-character lines — so a big draft is
+ * cut at block boundaries and each piece parsed alone: memory stays proportional to one piece. Ordinary
+ * drafts (far shorter) are parsed whole, exactly as before.
+ */
+export const PARSE_PIECE = 64 * 1024;
+/** A piece with no block boundary in this many characters is cut at a line break anyway. */
+const MAX_PIECE = 2 * PARSE_PIECE;
+
+interface PosPoint { line: number; column: number; offset?: number }
+interface TreeNode { type: string; children?: TreeNode[]; position?: { start: PosPoint; end: PosPoint } }
+
+/** Line breaks as micromark counts them (\r\n, \r, \n). */
+const BREAK = /\r\n|\r|\n/g;
+
+/**
+ * Where text can be cut so that parsing the pieces apart gives the same blocks as parsing it whole:
+ * at the start of a line that follows a blank line and starts in column 1 with something that is not
+ * white space, a list marker, `>` or a table pipe (so no list, quote or table continues across it),
+ * outside fenced code and outside HTML blocks that a blank line does not end (comments, `<script>`,
+ * `<pre>` …). Link reference definitions are the one thing not carried across: a reference in one
+ * piece to a definition in another stays text. Failing such a place within MAX_PIECE characters, the
+ * piece ends at any line break outside code (a paragraph is split in two; only generated text has
+ * hundreds of kilobytes without a blank line).
+ */
+export function pieceBounds(text: string, piece = PARSE_PIECE, maxPiece = piece * 2): number[] {
+  const cuts: number[] = [];
+  let fence: { ch: string; len: number } | undefined;
+  let html: RegExp | undefined;
+  let prevBlank = false;
+  let pieceStart = 0;
+  BREAK.lastIndex = 0;
+  let lineStart = 0;
+  for (;;) {
+    const m = BREAK.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const next = m ? m.index + m[0].length : text.length;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
+    // a cut before this line?
+    if (lineStart - pieceStart >= piece && !fence && !html) {
+      const safe = prevBlank && /^[^\s>|*+\-0-9]/.test(line);
+      if (safe || (lineStart - pieceStart >= maxPiece && /^\S/.test(line))) {
+        cuts.push(lineStart);
+        pieceStart = lineStart;
+      }
+    }
+    // then what this line opens or closes
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1][0] === fence.ch && close[1].length >= fence.len) fence = undefined;
+    } else if (html) {
+      if (html.test(text.slice(lineStart, lineEnd))) html = undefined;
+    } else {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = { ch: open[1][0], len: open[1].length };
+      else {
+        const h = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/i.exec(line);
+        if (h) {
+          const kind = h[1].toLowerCase();
+          const end = kind === '!--' ? /-->/ : kind === '?' ? /\?>/ : kind.startsWith('![cdata[') ? /\]\]>/ : kind.startsWith('!') ? />/ : new RegExp(`</${kind}>`, 'i');
+          if (!end.test(text.slice(lineStart + h[0].length, lineEnd))) html = end;
+        }
+      }
+    }
+    prevBlank = line.trim() === '' && lineEnd - lineStart < 200;
+    if (!m) break;
+    lineStart = next;
+  }
+  return cuts;
+}
+
+/** Moves every position in `tree` by `offset` characters and `lines` lines (iteratively: trees can be deep). */
+function shift(tree: TreeNode, offset: number, lines: number): void {
+  const stack: TreeNode[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.position) {
+      for (const p of [node.position.start, node.position.end]) {
+        p.line += lines;
+        if (p.offset !== undefined) p.offset += offset;
+      }
+    }
+    if (node.children) for (const c of node.children) stack.push(c);
+  }
+}
+
+/**
+ * The Markdown tree of `text`, through `parse`, with the guards above: the parser sees `parserInput`,
+ * and a document over PARSE_PIECE characters is parsed piece by piece (see pieceBounds), the pieces'
+ * trees joined under one root with positions in the whole text.
+ */
+export function parseGuarded<T extends TreeNode>(parse: (input: string) => T, text: string, piece = PARSE_PIECE, maxPiece = piece * (MAX_PIECE / PARSE_PIECE)): T {
+  const input = parserInput(text);
+  if (input.length <= piece) return parse(input);
+  const cuts = pieceBounds(input, piece, maxPiece);
+  if (cuts.length === 0) return parse(input);
+  const bounds = [0, ...cuts, input.length];
+  let root: T | undefined;
+  let line = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = input.slice(bounds[i], bounds[i + 1]);
+    const tree = parse(part);
+    if (i > 0) shift(tree, bounds[i], line);
+    if (!root) root = tree;
+    else for (const c of tree.children ?? []) root.children!.push(c);
+    line += part.match(BREAK)?.length ?? 0;
+  }
+  const end = { line: line + 1, column: input.length - Math.max(input.lastIndexOf('\n'), input.lastIndexOf('\r')), offset: input.length };
+  if (root!.position) root!.position.end = end;
+  return root!;
+}

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField } from '../../src/core';
-import { parserInput, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH } from '../../src/core/parser-guard';
+import { parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH } from '../../src/core/parser-guard';
 
 const SEED = 20190621;
 const RUNS = Number(process.env.ZWGK_FC_RUNS ?? 150);
@@ -114,5 +114,66 @@ describe('parser guard (issue 10, items 1 and 8)', () => {
       assert.ok(!messages.some((m) => m.ruleId === 'internal-error'));
       assert.equal(getField(new ZwgkDocument(text, 'd.md').metadata, '标题'), undefined);
     }
+  });
+});
+
+describe('big documents are parsed in pieces with the same blocks (issue 10, item 8)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { unified } = require('unified') as typeof import('unified');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const remarkParse = require('remark-parse').default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const remarkFrontmatter = require('remark-frontmatter').default;
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  const parse = (s: string) => processor.parse(s) as unknown as Parameters<typeof parseGuarded>[0] extends (s: string) => infer T ? T : never;
+
+  /** Every node as type@start-end (line:column of the start), in document order. */
+  function shape(tree: { type: string; children?: unknown[]; position?: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } }): string[] {
+    const out: string[] = [];
+    const stack = [tree];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type !== 'root' && n.position) out.push(`${n.type}@${n.position.start.offset}-${n.position.end.offset}(${n.position.start.line}:${n.position.start.column})`);
+      const kids = (n.children ?? []) as typeof tree[];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+    return out;
+  }
+
+  const BLOCKS = [
+    '# 一、总体要求\n\n请各单位做好政务公开工作，**重点**公开 [专栏](http://www.haikou.gov.cn/)。\n',
+    '- 一\n- 二\n\n  续行\n- 三\n',
+    '> 引用一\n> 引用二\n>\n> 引用三\n',
+    '```\n代码\n\n# 不是标题\n\n```\n',
+    '~~~~\n```\n\n仍是代码\n~~~~\n',
+    '<!-- zwgk-disable personal-phone\n\n跨空行的注释\n\n-->\n',
+    '<pre>\n\n预排\n\n</pre>\n',
+    '| 姓名 | 金额 |\n|---|---|\n| 王某 | 100 |\n',
+    '1. 第一\n2. 第二\n\n3. 第三\n',
+    '    缩进代码\n\n    第二段\n',
+    '一、工作目标\r\n\r\n（一）推进决策公开。\r\n',
+    '第一条 为规范政府信息公开工作，制定本办法。\r\r第二条 本办法适用于本市。\r',
+  ];
+
+  it('cut at block boundaries only, every node where the whole parse has it', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...BLOCKS), { minLength: 5, maxLength: 60 }), fc.integer({ min: 40, max: 400 }), (blocks, piece) => {
+      const text = '---\n标题: 测试\n---\n\n' + blocks.join('\n');
+      const whole = shape(parse(text) as never);
+      const pieces = shape(parseGuarded(parse, text, piece, Infinity) as never);
+      assert.deepEqual(pieces, whole);
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('a long run without blank lines is cut at line breaks, with exact offsets', () => {
+    const text = '|\n'.repeat(30000);
+    const tree = parseGuarded(parse, text, 4096) as unknown as { children: { position: { start: { offset: number; line: number }; end: { offset: number } } }[] };
+    assert.ok(tree.children.length > 10);
+    let at = 0;
+    for (const c of tree.children) {
+      assert.equal(c.position.start.offset, at);
+      assert.equal(c.position.start.line, at / 2 + 1);
+      at = c.position.end.offset + 1;
+    }
+    assert.equal(at, text.length);
   });
 });
