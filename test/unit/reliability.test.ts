@@ -167,7 +167,7 @@ describe('big documents are parsed in pieces with the same blocks (issue 10, ite
   it('a long run without blank lines is cut at line breaks, with exact offsets', () => {
     const text = '|\n'.repeat(30000);
     const tree = parseGuarded(parse, text, 4096) as unknown as { children: { position: { start: { offset: number; line: number }; end: { offset: number } } }[] };
-    assert.ok(tree.children.length > 10);
+    assert.ok(tree.children.length > 5);
     let at = 0;
     for (const c of tree.children) {
       assert.equal(c.position.start.offset, at);
