@@ -16,6 +16,7 @@ import { validateConfig, resolveConfig, yamlProblem, type RawConfig, type Resolv
 import { CliError, ConfigFileError } from './errors';
 import { decode } from './encoding';
 import { MAX_CONFIG_BYTES, readBounded, readProblem } from './safe-read';
+import { PackLoader } from './packs';
 
 export const CONFIG_NAMES = ['.zwgkrc.json', '.zwgkrc.yaml', '.zwgkrc.yml'] as const;
 
@@ -141,6 +142,7 @@ export class ConfigLoader {
   private readonly matchers = new WeakMap<ConfigLayer, (p: string) => boolean>();
 
   private readonly topLayers: ConfigLayer[];
+  private readonly packs: PackLoader;
 
   constructor(opts: ConfigLoaderOptions) {
     this.rules = opts.rules;
@@ -148,6 +150,7 @@ export class ConfigLoader {
     this.lookup = opts.lookup ?? true;
     this.onNotice = opts.onNotice ?? (() => undefined);
     this.topLayers = [];
+    this.packs = new PackLoader(this.cwd);
     if (opts.configFile) {
       const file = path.resolve(this.cwd, opts.configFile);
       if (!fs.existsSync(file)) throw new CliError(`找不到 --config 指定的配置文件：${file}`);
@@ -166,7 +169,8 @@ export class ConfigLoader {
     const dir = path.dirname(path.resolve(filePath));
     let c = this.resolved.get(dir);
     if (!c) {
-      c = resolveConfig(this.rules, this.layersFor(dir).map((l) => l.raw));
+      const layers = this.layersFor(dir);
+      c = resolveConfig(this.rules, layers.map((l) => l.raw), this.packs.packsOf(layers));
       this.resolved.set(dir, c);
     }
     return c;
@@ -258,6 +262,7 @@ export class ConfigLoader {
     const problems = validateConfig(raw, this.rules);
     if (problems.length) throw new ConfigFileError(file, problems);
     const config = raw as RawConfig;
+    this.packs.packsOf([{ file, raw: config }]); // a bad pack stops the run before anything is linted or written
     const dir = path.dirname(file);
     const layers: ConfigLayer[] = [];
     if (config.extends !== undefined) layers.push(...this.loadExtends(file, config.extends, chain));
