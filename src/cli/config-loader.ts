@@ -12,14 +12,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import picomatch from 'picomatch';
-import { validateConfig, resolveConfig, type RawConfig, type ResolvedConfig, type Rule } from '../core';
+import { validateConfig, resolveConfig, yamlProblem, type RawConfig, type ResolvedConfig, type Rule } from '../core';
 import { CliError, ConfigFileError } from './errors';
 import { decode } from './encoding';
+import { MAX_CONFIG_BYTES, readBounded, readProblem } from './safe-read';
 import { PackLoader } from './packs';
 
 export const CONFIG_NAMES = ['.zwgkrc.json', '.zwgkrc.yaml', '.zwgkrc.yml'] as const;
 
-const MAX_CONFIG_BYTES = 1024 * 1024;
 const MAX_EXTENDS_DEPTH = 10;
 
 export interface ConfigLayer {
@@ -71,27 +71,25 @@ export function parseConfigFile(file: string): unknown {
   if (['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts'].includes(ext)) {
     throw new ConfigFileError(file, [{ key: '(文件)', message: '出于安全考虑，zwgk 不执行 JavaScript/TypeScript 配置；请改用 .json 或 .yaml' }]);
   }
-  let buf: Buffer;
-  try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) throw new ConfigFileError(file, [{ key: '(文件)', message: '这是一个目录，不是配置文件' }]);
-    if (st.size > MAX_CONFIG_BYTES) throw new ConfigFileError(file, [{ key: '(文件)', message: '配置文件超过 1 MB' }]);
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigFileError(file, [{ key: '(文件)', message: code === 'ENOENT' ? '找不到配置文件' : `无法读取（${code ?? (e as Error).message}）` }]);
+  const read = readBounded(file, { maxBytes: MAX_CONFIG_BYTES });
+  if (read.kind !== 'ok') {
+    const message = read.kind === 'error' && read.error.code === 'ENOENT' ? '找不到配置文件'
+      : read.kind === 'error' ? `无法读取（${read.error.code ?? read.error.message}）` : readProblem(read);
+    throw new ConfigFileError(file, [{ key: '(文件)', message }]);
   }
-  const decoded = decode(buf);
+  const decoded = decode(read.bytes);
   if (decoded.kind !== 'text') throw new ConfigFileError(file, [{ key: '(文件)', message: '无法识别编码（配置文件应为 UTF-8）' }]);
   const text = decoded.text;
+  // Nested thousands deep, a parser recurses until the process aborts: refused before parsing.
+  const tooDeep = yamlProblem(text, MAX_CONFIG_BYTES);
+  if (tooDeep) throw new ConfigFileError(file, [{ key: ext === '.json' ? '(JSON)' : '(YAML)', message: tooDeep }]);
   if (ext === '.json') {
     try {
       return JSON.parse(text);
     } catch (e) {
-      const msg = (e as Error).message;
-      const m = /position (\d+)/.exec(msg);
-      throw new ConfigFileError(file, [{ key: '(JSON)', message: `不是有效的 JSON${m ? `（${lineCol(text, Number(m[1]))}）` : ''}：${msg}` }]);
+      // The parser's own message quotes the text around the error: never echoed (the file may not be ours to show).
+      const m = /position (\d+)/.exec((e as Error).message);
+      throw new ConfigFileError(file, [{ key: '(JSON)', message: `不是有效的 JSON${m ? `（${lineCol(text, Number(m[1]))}）` : ''}` }]);
     }
   }
   const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
@@ -100,7 +98,14 @@ export function parseConfigFile(file: string): unknown {
     const where = err.linePos ? `第 ${err.linePos[0].line} 行第 ${err.linePos[0].col} 列` : '';
     throw new ConfigFileError(file, [{ key: '(YAML)', message: `不是有效的 YAML${where ? `（${where}）` : ''}：${err.message.split('\n')[0]}` }]);
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // `yaml` stops a "billion laughs" (aliases of aliases) with an exception: name the file.
+    const aliases = /alias/i.test((e as Error).message);
+    throw new ConfigFileError(file, [{ key: '(YAML)', message: aliases ? '别名（&锚点/*引用）展开过多，疑似恶意构造的文件，未读取' : `无法读取：${(e as Error).message.split('\n')[0]}` }]);
+  }
   return value === null || value === undefined ? {} : value;
 }
 
@@ -195,13 +200,15 @@ export class ConfigLoader {
   private discover(dir: string): ConfigLayer[] {
     const cached = this.dirLayers.get(dir);
     if (cached) return cached;
+    // Anything but a folder counts as there: a FIFO or device named .zwgkrc.json is reported, not skipped.
     const found = CONFIG_NAMES.map((n) => path.join(dir, n)).filter((f) => {
       try {
-        return fs.statSync(f).isFile();
+        return !fs.statSync(f).isDirectory();
       } catch {
         return false;
       }
     });
+    if (found.length) this.confineLink(found[0]);
     if (found.length > 1) this.onNotice(`目录 ${dir} 中有多个配置文件，使用 ${path.basename(found[0])}，忽略 ${found.slice(1).map((f) => path.basename(f)).join('、')}`);
     let layers: ConfigLayer[];
     const own = found.length ? this.loadFile(found[0]) : [];
@@ -211,6 +218,40 @@ export class ConfigLoader {
     else layers = [...this.discover(parent), ...own];
     this.dirLayers.set(dir, layers);
     return layers;
+  }
+
+  /**
+   * The folder a config file may reach (through `extends`, or as a symlink): the working directory when
+   * the file lies inside it, else the file's own folder — compared as real paths.
+   */
+  private boundaryOf(file: string): string {
+    return isInside(file, this.cwd) ? this.cwd : path.dirname(file);
+  }
+
+  /**
+   * A discovered config file that is a symlink must lead inside its boundary, like `extends`: a link to
+   * another user's file (or /etc/shadow) is neither read nor quoted.
+   */
+  private confineLink(file: string): void {
+    let isLink = false;
+    try {
+      isLink = fs.lstatSync(file).isSymbolicLink();
+    } catch {
+      return;
+    }
+    if (!isLink) return;
+    const boundary = this.boundaryOf(file);
+    let real: string;
+    let realBoundary = boundary;
+    try {
+      real = fs.realpathSync(file);
+      realBoundary = fs.realpathSync(boundary);
+    } catch {
+      return; // reported when read
+    }
+    if (!isInside(real, realBoundary)) {
+      throw new ConfigFileError(file, [{ key: '(文件)', message: `是指向工作区（${boundary}）之外的符号链接，出于安全考虑不予读取` }]);
+    }
   }
 
   /** Loads a config file and its `extends` chain; validates each against the schema. */
@@ -241,7 +282,7 @@ export class ConfigLoader {
     }
     const ext = path.extname(ref).toLowerCase();
     if (!['.json', '.yaml', '.yml'].includes(ext)) fail(`“${ref}”必须是 .json、.yaml 或 .yml 数据文件（不执行任何代码）`);
-    const boundary = isInside(file, this.cwd) ? this.cwd : dir;
+    const boundary = this.boundaryOf(file);
     const target = path.resolve(dir, ref);
     if (!isInside(target, boundary)) fail(`“${ref}”指向工作区（${boundary}）之外`);
     let real: string;

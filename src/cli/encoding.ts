@@ -2,7 +2,8 @@
  * Decoding drafts from bytes and encoding them back, byte-exact.
  *
  * Detection order: BOM (UTF-8, UTF-16LE, UTF-16BE) → NUL bytes (binary) → strict UTF-8 → GB18030, then
- * GBK (common in government offices). A decoding is only accepted when encoding the text again gives
+ * GBK (common in government offices). Bytes that are valid GB18030 but read like Big5 (traditional
+ * Chinese, whose byte ranges overlap GBK's) are refused as ambiguous — never guessed. A decoding is only accepted when encoding the text again gives
  * back exactly the same bytes, so that writing a fixed text changes nothing but the fixed spots; anything
  * else is "undecodable" and is never linted or rewritten.
  */
@@ -64,6 +65,46 @@ function decodeUtf16(body: Uint8Array, bigEndian: boolean): string | undefined {
     : undefined;
 }
 
+export const AMBIGUOUS_BIG5 = '编码无法确定：既可按 GB18030 也可按 Big5（繁体中文）解读，按错误的编码修改会损坏原文；请另存为 UTF-8 后再检查';
+
+/**
+ * Share of a GB18030 byte string's two-byte characters that are what simplified Chinese text is made
+ * of: GB2312 hanzi (lead 0xB0–0xF7, trail 0xA1–0xFE). Symbol rows (0xA1–0xA3 punctuation and full-width
+ * forms, 0xA2 numbered marks, 0xA9 box drawing) are left out of the count; everything else — kana,
+ * Greek, Cyrillic, pinyin rows, GBK extensions, four-byte sequences — counts against. Big5 text read as
+ * GB18030 lands there: its common characters have lead bytes 0xA4–0xC6 and trail bytes 0x40–0x7E for
+ * about two in five, so its share is around 0.4; real GBK drafts score well above 0.9.
+ */
+export function gb2312Share(buf: Uint8Array): { share: number; counted: number } {
+  let typical = 0;
+  let other = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b < 0x80) continue;
+    const t = buf[i + 1] ?? 0;
+    if (t >= 0x30 && t <= 0x39) {
+      other++;
+      i += 3;
+      continue;
+    }
+    i++;
+    if (b >= 0xa1 && b <= 0xa3) continue;
+    if (b === 0xa9) continue;
+    if (b >= 0xb0 && b <= 0xf7 && t >= 0xa1 && t <= 0xfe) typical++;
+    else other++;
+  }
+  const counted = typical + other;
+  return { share: counted ? typical / counted : 1, counted };
+}
+
+/** Bytes that decode cleanly as GB18030 but read like Big5: a share under 0.8, and valid Big5 too. */
+function mayBeBig5(buf: Buffer): boolean {
+  if (gb2312Share(buf).share >= 0.8) return false;
+  const text = iconv.decode(buf, 'big5');
+  if (text.includes('\ufffd') || PRIVATE_USE.test(text) || STRAY_CONTROL.test(text)) return false;
+  return sameBytes(iconv.encode(text, 'big5'), buf);
+}
+
 /** Decodes file contents; see the module comment for the order of detection. */
 export function decode(input: Uint8Array): Decoded {
   const buf = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
@@ -94,6 +135,7 @@ export function decode(input: Uint8Array): Decoded {
     const text = iconv.decode(buf, encoding);
     if (text.includes('\ufffd') || PRIVATE_USE.test(text) || STRAY_CONTROL.test(text) || !CJK.test(text)) continue;
     if (!sameBytes(iconv.encode(text, encoding), buf)) continue;
+    if (mayBeBig5(buf)) return { kind: 'undecodable', reason: AMBIGUOUS_BIG5 };
     return { kind: 'text', text, encoding, bom: false };
   }
   return { kind: 'undecodable', reason: '不是有效的 UTF-8、UTF-16（带 BOM）或 GB18030/GBK 文本' };

@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { unsupportedFormatMessage } from '../core/formats';
+import { kindOf } from './safe-read';
 
 export const DRAFT_EXTENSIONS = ['.md', '.txt', '.docx', '.html', '.htm'];
 
@@ -141,6 +142,11 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
     }
     if (st?.isDirectory()) {
       walk(abs, addFile);
+      continue;
+    }
+    if (st) {
+      // A FIFO, socket or device: reading it could block forever.
+      notice(`${pattern} 不是普通文件（${kindOf(st)}），已跳过`);
       continue;
     }
     const scan = picomatch.scan(toPosix(pattern));

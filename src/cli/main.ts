@@ -2,6 +2,7 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { run } from './program';
 import { processIo } from './io';
+import { redactPersonalData } from '../core';
 import { isWorkerData, startWorker } from './worker';
 
 if (!isMainThread && isWorkerData(workerData)) {
@@ -21,7 +22,7 @@ if (!isMainThread && isWorkerData(workerData)) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`zwgk: 内部错误：${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(redactPersonalData(`zwgk: 内部错误：${(e as Error)?.message ?? String(e)}\n`));
       process.exitCode = 2;
     },
   );

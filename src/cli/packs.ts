@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { DEFAULT_PACKS, MAX_PACK_BYTES, formatPackError, parsePackText, type Pack } from '../core';
 import { ConfigFileError } from './errors';
 import { decode } from './encoding';
+import { readBounded, readProblem } from './safe-read';
 
 const DATA_EXT = ['.yaml', '.yml', '.json'];
 
@@ -28,16 +29,14 @@ function realOr(p: string): string {
 
 /** Reads one pack file (bounded); errors in Chinese, naming the file. */
 export function readPackFile(file: string, label: string): { pack?: Pack; errors: string[] } {
-  let buf: Buffer;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) return { errors: [`${label}：不是文件`] };
-    if (st.size > MAX_PACK_BYTES) return { errors: [`${label}：词库文件超过 1 MB`] };
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { errors: [`${label}：${code === 'ENOENT' ? '找不到词库文件' : `无法读取（${code ?? (e as Error).message}）`}`] };
+  const read = readBounded(file, { maxBytes: MAX_PACK_BYTES });
+  if (read.kind !== 'ok') {
+    if (read.kind === 'too-large') return { errors: [`${label}：词库文件超过 1 MB`] };
+    if (read.kind === 'not-file') return { errors: [`${label}：${readProblem(read)}`] };
+    const code = read.error.code;
+    return { errors: [`${label}：${code === 'ENOENT' ? '找不到词库文件' : `无法读取（${code ?? read.error.message}）`}`] };
   }
+  const buf = read.bytes;
   const decoded = decode(buf);
   if (decoded.kind !== 'text') return { errors: [`${label}：无法识别编码（词库文件应为 UTF-8）`] };
   const { pack, errors } = parsePackText(decoded.text, label);

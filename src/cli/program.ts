@@ -6,7 +6,7 @@ import { rulesCommand } from './commands/rules';
 import { explainCommand } from './commands/explain';
 import { packsListCommand, packsTestCommand, type PacksFlags } from './commands/packs';
 import { VERSION } from './version';
-import type { Io } from './io';
+import { redactingStream, type Io } from './io';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -96,7 +96,9 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 }
 
 /** Runs the command line; returns the exit code (0, 1 or 2). */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Nothing written to stderr (notices, errors naming a file, progress) carries a full personal number.
+  const io: Io = { ...rawIo, stderr: redactingStream(rawIo.stderr) };
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   try {

@@ -1,5 +1,5 @@
 /** The CLI's result model: one entry per linted file, shared by every output format. */
-import type { Clause, LintMessage, ZwgkDocument } from '../core';
+import { redactPersonalData, type Clause, type LintMessage, type ZwgkDocument } from '../core';
 import { FILE_UNREADABLE, fileUnreadable } from './file-rules';
 
 export interface Region {
@@ -59,7 +59,8 @@ export function toCliMessage(m: LintMessage, doc: ZwgkDocument): CliMessage {
 
 /** A file-level problem (unreadable, undecodable, not written), at 1:1. */
 export function fileMessage(message: string, ruleId = FILE_UNREADABLE, clause: Clause = fileUnreadable.clauses[0]): CliMessage {
-  return { ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1, clause };
+  // A file-level message may name a path (a symlink's target), which may hold a personal number.
+  return { ruleId, severity: 'error', message: redactPersonalData(message), line: 1, column: 1, endLine: 1, endColumn: 1, clause };
 }
 
 export function makeResult(filePath: string, messages: CliMessage[], extra: Partial<FileResult> = {}): FileResult {

@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { DraftIndex, ZwgkDocument, summarize, summarizeText, lintDocument, applyFixes, unsupportedFormatMessage, sourceFormatOf, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
 import { decode, encodeExact, describeEncoding, type DecodedText } from './encoding';
 import { writeFileAtomic, stampOf } from './write';
+import { INDEX_PREFIX_BYTES, MAX_DRAFT_BYTES, errnoText, readBounded, readProblem } from './safe-read';
 import { draftsInFolder } from './files';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
@@ -56,37 +57,24 @@ export interface RunContext {
 }
 
 type ReadOutcome =
-  | { kind: 'text'; decoded: DecodedText; stamp: ReturnType<typeof stampOf> }
+  | { kind: 'text'; decoded: DecodedText; stamp: ReturnType<typeof stampOf>; bytes: Buffer }
   | { kind: 'binary' }
   | { kind: 'error'; message: string };
 
-function errnoText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const known: Record<string, string> = {
-    EACCES: '没有访问权限',
-    EPERM: '没有权限',
-    ENOENT: '文件不存在',
-    EISDIR: '这是一个目录',
-    EIO: 'I/O 错误',
-    EMFILE: '打开的文件过多',
-  };
-  return (err.code && known[err.code]) ? `${known[err.code]}（${err.code}）` : err.code ?? err.message ?? String(e);
-}
-
-function readDraft(abs: string, fix: boolean): ReadOutcome {
-  let buf: Buffer;
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-    if (st.isDirectory()) return { kind: 'error', message: '无法读取文件：这是一个目录' };
-    buf = fs.readFileSync(abs);
-  } catch (e) {
-    return { kind: 'error', message: `无法读取文件：${errnoText(e)}` };
+/**
+ * Reads and decodes a draft (see safe-read.ts: regular files only, at most MAX_DRAFT_BYTES). With
+ * `prefix`, only the start of a larger file is read (a folder-mate the index only needs the top of).
+ */
+function readDraft(abs: string, fix: boolean, prefix = false): ReadOutcome {
+  const r = readBounded(abs, prefix ? { maxBytes: INDEX_PREFIX_BYTES, prefix: true } : { maxBytes: MAX_DRAFT_BYTES });
+  if (r.kind !== 'ok') {
+    const what = r.kind === 'too-large' ? `${readProblem(r)}，${fix ? '未修改' : '未检查'}` : `无法读取文件：${readProblem(r)}`;
+    return { kind: 'error', message: what };
   }
-  const decoded = decode(buf);
+  const decoded = decode(r.bytes);
   if (decoded.kind === 'binary') return { kind: 'binary' };
   if (decoded.kind === 'undecodable') return { kind: 'error', message: `${fix ? '无法识别编码，未修改' : '无法识别编码，未检查'}：${decoded.reason}` };
-  return { kind: 'text', decoded, stamp: stampOf(st) };
+  return { kind: 'text', decoded, stamp: stampOf(r.stat), bytes: r.bytes };
 }
 
 export interface IndexPass {
@@ -114,7 +102,7 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
 /** Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed. */
 export function summarizeFile(abs: string): DraftSummary | undefined {
   if (isSourcePath(abs)) return summarizeSourceFile(abs);
-  const r = readDraft(abs, false);
+  const r = readDraft(abs, false, true);
   if (r.kind !== 'text') return undefined;
   try {
     return summarizeText(r.decoded.text, abs);
@@ -254,7 +242,7 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
   if (!bytes) problem = `修复后的文本无法用原编码 ${describeEncoding(encoding, bom)} 保存，未修改`;
   else {
     try {
-      writeFileAtomic(abs, bytes, r.stamp);
+      writeFileAtomic(abs, bytes, { expected: r.stamp, original: r.bytes, roots: ctx.roots });
     } catch (e) {
       problem = `写入失败，未修改：${(e as Error).name === 'CliError' ? (e as Error).message : errnoText(e)}`;
     }

@@ -13,6 +13,7 @@ import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferKind, type Kind } from './profile/kind';
 import { pickTitleLine, bodyOpening } from './title-line';
+import { parseGuarded } from './parser-guard';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -78,27 +79,6 @@ function withoutUrls(text: string, start: number, end: number, out: Segment[]): 
 /** Chinese section numbering at the start of a line: 一、 （一） (一) 第一章 1. 1、 */
 const CN_HEADING = /^\s*(?:(第[一二三四五六七八九十百零]+[章节部分条])|([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[）)])|([0-9]{1,2}[、.．](?![0-9])))/;
 
-/**
- * Lines this long are not prose anyone wrote by hand (a pasted table row, a minified blob, an attack).
- * micromark's inline parsing is quadratic on some of them (long runs of `*a*a…`, nested `[`, `<`), so on
- * such lines the inline markup characters are replaced — in a same-length copy given to the parser
- * only — by a neutral letter. Offsets stay exact; rules read the real text through the segments.
- */
-const LONG_LINE = 10000;
-const INLINE_MARKUP = /[*_[\]<>`!~\\]/g;
-
-export function parserInput(text: string): string {
-  if (text.length < LONG_LINE) return text;
-  let out = '';
-  let last = 0;
-  const lines = /[^\r\n]{10000,}/g;
-  for (let m = lines.exec(text); m; m = lines.exec(text)) {
-    out += text.slice(last, m.index) + m[0].replace(INLINE_MARKUP, 'x');
-    last = m.index + m[0].length;
-  }
-  return last === 0 ? text : out + text.slice(last);
-}
-
 export function formatOf(filePath: string | undefined): DocFormat {
   // .docx and .html are read into plain text (core/formats).
   return filePath && /\.(txt|docx|html?)$/i.test(filePath) ? 'text' : 'markdown';
@@ -131,7 +111,7 @@ export class ZwgkDocument {
     this.eol = m ? m[0] : '\n';
 
     if (format === 'markdown') {
-      this.tree = processor.parse(parserInput(text)) as Root;
+      this.tree = parseGuarded((input) => processor.parse(input) as Root, text);
       const fm = this.tree.children[0];
       if (fm && fm.type === 'yaml' && fm.position) {
         this.metadata = readFrontMatter(text, fm.position.start.offset!, fm.position.end.offset!);

@@ -9,7 +9,9 @@
  *     province and birth date: first 2 and last 2 kept (`46**************32`);
  *   - a 16–19-digit number that passes Luhn (a bank card): first 4 and last 4 kept;
  *   - a mobile number (1[3-9] + 9 digits, grouped or not, after +86 or not): first 3 and last 4 kept.
- * Separators are kept. Text with fewer than 11 digits is returned as it is (the common case, no regex run).
+ * Separators are kept. Unlike the rules, only a digit glues a number to its neighbours (a path or a URL
+ * in a message may hold one), and invisible characters, no-break spaces and character references inside
+ * a number are looked through. Text with fewer than 11 digits is returned as it is (the common case, no regex run).
  * Linear time: the candidate regexes of util/privacy.ts use bounded quantifiers only.
  */
 import {
@@ -32,14 +34,17 @@ export function redactPersonalData(text: string): string {
   if (typeof text !== 'string' || digitCount(text) < 11) return text;
   const spans: Span[] = [];
   const free = (c: NumberCandidate) => !spans.some((s) => c.start < s.end && s.start < c.end);
-  for (const c of idCandidates(text)) {
+  // As a reader sees the number (invisible characters, odd spaces and character references looked
+  // through), and glued only to other digits: a file name `张三460100198001011236.md` is masked too.
+  const opts = { entities: true, loose: true };
+  for (const c of idCandidates(text, opts)) {
     const valid = c.digits.length === 18 ? isValidId18(c.digits) : isPlausibleId15(c.digits);
     if (valid && free(c)) spans.push({ start: c.start, end: c.end, text: maskNumber(c.raw, 2, 2) });
   }
-  for (const c of cardCandidates(text)) {
+  for (const c of cardCandidates(text, opts)) {
     if (luhnValid(c.digits) && free(c)) spans.push({ start: c.start, end: c.end, text: maskNumber(c.raw, 4, 4) });
   }
-  for (const c of phoneCandidates(text)) {
+  for (const c of phoneCandidates(text, opts)) {
     if (free(c)) spans.push({ start: c.start, end: c.end, text: maskNumber(c.raw, 3, 4) });
   }
   if (spans.length === 0) return text;

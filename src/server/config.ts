@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import picomatch from 'picomatch';
 import {
-  ALL_RULES, Calendar, DEFAULT_PACKS, MAX_PACK_BYTES, formatPackError, parsePackText, resolveConfig, validateConfig,
+  ALL_RULES, Calendar, DEFAULT_PACKS, MAX_PACK_BYTES, formatPackError, parsePackText, resolveConfig, validateConfig, yamlProblem,
   type Pack, type RawConfig, type ResolvedConfig,
 } from '../core';
 import { CONFIG_NAMES, isInside } from './uri';
@@ -309,6 +309,12 @@ export function readConfigFile(file: string): ConfigFile {
 /** Parses and validates `cf.text`; fills `raw` or `problems`. Also used for config text open in the editor. */
 export function checkConfigText(cf: ConfigFile): ConfigFile {
   const text = cf.text;
+  // Nested thousands deep, the parsers recurse until the process aborts (issue 10): refused unparsed.
+  const tooDeep = yamlProblem(text, MAX_CONFIG_BYTES);
+  if (tooDeep) {
+    cf.problems.push({ key: /\.json$/i.test(cf.path) ? '(JSON)' : '(YAML)', message: tooDeep, start: 0, end: 0 });
+    return cf;
+  }
   let value: unknown;
   if (/\.json$/i.test(cf.path)) {
     try {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ZwgkDocument, inferKind } from '../../src/core';
 
 const inferDocType = (title: string) => inferKind({ title, meta: () => undefined });
-import { parserInput } from '../../src/core/document';
+import { parserInput } from '../../src/core/parser-guard';
 
 const SEED = fs.readFileSync(path.join(__dirname, '../fixtures/seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
 

@@ -22,6 +22,7 @@ import { suggestion } from '../suggest';
 import { FORMATS, formatContext, formatterFor, type FormatName } from '../formatters';
 import { formatAll, type FormatContext } from '../formatters/types';
 import type { Io } from '../io';
+import { cleanUpOnSignals, sweepStaleTemps } from '../write';
 
 export { FORMATS, type FormatName };
 
@@ -163,6 +164,8 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
     output: { format: flags.format, options: formatOptions },
   };
 
+  // --fix: temporary files of a killed earlier run are removed, and this run's are removed on Ctrl-C.
+  const stopCleanup = flags.fix ? fixSafety(files) : undefined;
   const t = emptyTotals();
   await emit(io, format.begin(fctx));
   await lintFiles(files, ctx, async (r: FileResult, body?: Uint8Array) => {
@@ -184,7 +187,14 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
     addToTotals(t, r);
   });
   await emit(io, format.end(t, fctx));
+  stopCleanup?.();
   return finish(t, maxWarnings, io);
+}
+
+function fixSafety(files: readonly string[]): () => void {
+  const dirs = [...new Set(files.map((f) => path.dirname(f)))];
+  sweepStaleTemps(dirs);
+  return cleanUpOnSignals(dirs);
 }
 
 function finish(t: Totals, maxWarnings: number, io: Io): number {

@@ -1,5 +1,6 @@
 /** YAML front matter of a Markdown draft: what the drafter writes, read with the `yaml` parser. */
 import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { yamlProblem, MAX_FRONT_MATTER_CHARS } from '../parser-guard';
 import { canonicalKey } from '../meta-keys';
 import type { Metadata } from './index';
 
@@ -25,6 +26,11 @@ export function readFrontMatter(text: string, start: number, end: number): Metad
   if (lastBreak >= contentStart - 1) contentEnd = Math.max(contentStart, lastBreak + 1);
   const yamlText = text.slice(contentStart, contentEnd);
   const meta: Metadata = { source: 'front-matter', block: { start, end }, fields: [], furniture: [], problems: [] };
+  const guard = yamlProblem(yamlText, MAX_FRONT_MATTER_CHARS);
+  if (guard) {
+    meta.problems.push({ start, end: contentStart, message: `前置元数据（YAML）${guard}` });
+    return meta;
+  }
   let doc;
   try {
     // The YAML parser knows \n and \r\n only: a lone \r becomes \n (one character for one, so every

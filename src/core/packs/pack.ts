@@ -4,6 +4,7 @@
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from 'yaml';
+import { yamlProblem } from '../parser-guard';
 import { buildPackSchema } from './schema';
 import { expandPattern, maxGroupRef, PatternError } from './pattern';
 
@@ -300,6 +301,9 @@ export const MAX_PACK_BYTES = 1024 * 1024;
  */
 export function parsePackText(text: string, file: string, opts: { builtin?: boolean } = {}): { pack?: Pack; errors: PackError[] } {
   if (text.length > MAX_PACK_BYTES) return { errors: [{ file, key: '(文件)', message: '词库文件超过 1 MB' }] };
+  // Nested thousands deep, the YAML parser recurses until the process aborts (issue 10).
+  const tooDeep = yamlProblem(text, MAX_PACK_BYTES);
+  if (tooDeep) return { errors: [{ file, key: '(YAML)', message: tooDeep }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true, prettyErrors: false, lineCounter });
   if (doc.errors.length) {

@@ -22,7 +22,7 @@ export const bankCardNumber: Rule<Options> = {
     defaultSeverity: 'error',
     clauses: [CLAUSES.tiaoli_15, CLAUSES.pipl],
     rationale:
-      '金融账户属于敏感个人信息；补贴发放名单带完整“一卡通”账号上网是多地通报过的泄露事件。银行卡号用 Luhn 校验，' +
+      '金融账户属于敏感个人信息；补贴发放名单带完整“一卡通”账号上网是多地通报过的泄露事件。号码中夹有零宽空格、不换行空格、全角空格、连字符等（网页上看不见或仍连成一串），或写在代码格式中，公开后读者看到的仍是完整号码，同样报告。银行卡号用 Luhn 校验，' +
       '但任意长数字约有1/10碰巧通过，所以只在两种情况下报告：号码前（同一行、表格列名或元数据键）标明“卡号”“账号”“银行”“开户”等；' +
       '或者没有任何标签、但以发卡机构号段开头（62 银联、4、51–55、955x 等）。标明“统一社会信用代码”“索引号”“编号”“流水号”等的号码，' +
       '校验不通过的号码、金额、日期和身份证号都不报告。选项 requireLabel 为 true 时只报告有卡号/账号标签的号码。',
@@ -84,7 +84,7 @@ export const bankCardNumber: Rule<Options> = {
     const keepEnd = ctx.options.keepEnd ?? 4;
     const requireLabel = ctx.options.requireLabel ?? false;
     for (const target of scanTargets(doc)) {
-      for (const c of cardCandidates(target.text)) {
+      for (const c of cardCandidates(target.text, target)) {
         if (!luhnValid(c.digits) || insideUrl(target.text, c.start)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         const labelled = label !== undefined && POSITIVE.test(label);

@@ -54,9 +54,18 @@ function maskedSpans(seg: string, markdown: boolean): Span[] {
   return spans;
 }
 
-function inSpans(spans: Span[], i: number): boolean {
-  for (const [a, b] of spans) if (i >= a && i < b) return true;
-  return false;
+/**
+ * Whether offsets fall inside the spans, asked with offsets that never decrease: the spans are sorted
+ * once and passed by, so a segment with many spans and many marks costs linear time.
+ */
+function spanCursor(spans: Span[]): (i: number) => boolean {
+  spans.sort((x, y) => x[0] - y[0]);
+  let k = 0;
+  let reach = -1; // the furthest end of the spans passed so far
+  return (i) => {
+    while (k < spans.length && spans[k][0] <= i) reach = Math.max(reach, spans[k++][1]);
+    return i < reach;
+  };
 }
 
 interface Mark {
@@ -128,7 +137,8 @@ function pairBrackets(marks: Mark[]): { pairs: [Mark, Mark][]; single: Mark[] } 
     else if (stack.length) pairs.push([stack.pop()!, m]);
     else single.push(m);
   }
-  single.push(...stack);
+  // A loop, not push(...stack): a line of 200,000 unclosed brackets would overflow the call stack.
+  for (const m of stack) single.push(m);
   return { pairs, single };
 }
 
@@ -270,12 +280,12 @@ export const fullwidthPunctuation: Rule<Options> = {
     const others: Mark[] = [];
     for (const seg of doc.segments) {
       const s = text.slice(seg.start, seg.end);
-      let spans: Span[] | undefined;
+      let masked: ((i: number) => boolean) | undefined;
       MARKS.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = MARKS.exec(s))) {
-        spans ??= maskedSpans(s, markdown);
-        if (inSpans(spans, m.index)) continue;
+        masked ??= spanCursor(maskedSpans(s, markdown));
+        if (masked(m.index)) continue;
         const pos = seg.start + m.index;
         const mark: Mark = { ch: m[0], pos, escaped: markdown && text[pos - 1] === '\\' };
         (mark.ch === '(' || mark.ch === ')' ? brackets : others).push(mark);
@@ -326,7 +336,11 @@ export const fullwidthPunctuation: Rule<Options> = {
     let lineNo = 0;
     let current = -1;
     for (const mark of brackets) {
-      for (; scanned < mark.pos; scanned++) if (text[scanned] === '\n') lineNo++;
+      // Lines end at \n, \r\n or a lone \r (old Mac files): brackets pair within a line.
+      for (; scanned < mark.pos; scanned++) {
+        const c = text.charCodeAt(scanned);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(scanned + 1) !== 0x0a)) lineNo++;
+      }
       if (lineNo !== current) { flush(); current = lineNo; }
       line.push(mark);
     }
@@ -350,10 +364,10 @@ function ellipses(ctx: RuleContext<Options>): Report[] {
   for (const seg of doc.segments) {
     const s = doc.text.slice(seg.start, seg.end);
     if (!s.includes('...')) continue;
-    let spans: Span[] | undefined;
+    let masked: ((i: number) => boolean) | undefined;
     for (const m of s.matchAll(DOTS)) {
-      spans ??= maskedSpans(s, doc.format === 'markdown');
-      if (inSpans(spans, m.index!)) continue;
+      masked ??= spanCursor(maskedSpans(s, doc.format === 'markdown'));
+      if (masked(m.index!)) continue;
       const start = seg.start + m.index!, end = start + m[0].length;
       if (!isHan(neighbour(doc, start, -1)) && !isHan(neighbour(doc, end - 1, 1))) continue;
       out.push({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: isQuoted(doc, start) ? undefined : { range: [start, end], text: '……' } });

@@ -2,6 +2,7 @@ import type { Clause, Fix, Rule, RuleContext } from '../types';
 import { CLAUSES } from '../clauses';
 import { getField, DISCLOSURE_VALUES, type MetaField } from '../metadata';
 import { disclosureOf, findDisclosureNote } from '../util/disclosure';
+import { lineStartAt } from '../util/scan';
 import { profileOf } from '../profile';
 
 /**
@@ -200,7 +201,7 @@ function lineEnd(text: string, from: number): number {
 
 /** Inserts `key: ` lines before the closing fence of the front matter ending at `blockEnd`. */
 function skeletonFix(text: string, blockEnd: number, keys: string[], eol: string): Fix {
-  const closing = text.lastIndexOf('\n', blockEnd - 1) + 1;
+  const closing = lineStartAt(text, blockEnd);
   return { range: [closing, closing], text: keys.map((k) => `${k}: ${eol}`).join('') };
 }
 

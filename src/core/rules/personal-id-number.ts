@@ -26,7 +26,7 @@ export const personalIdNumber: Rule<Options> = {
       '公示只需让本人和群众核对，隐去中间数字即可。只报告校验码正确、出生日期合理的18位号码（随机18位数字约1/11能通过校验，' +
       '再加上省份代码和出生日期，误报极少）；前面标明“统一社会信用代码”“纳税人识别号”“账号”等的号码不报告。' +
       '15位旧号码没有校验码，只能核对省份和出生日期（约1/30的随机15位数字能通过），所以只在标明“身份证号”（同一行或表格列名）时才报告。' +
-      '标明“身份证号”的18位号码校验码不符、但地区码和出生日期有效时，很可能是抄错一位的真实号码，以警告报告（不自动修复）。全角数字同样识别。',
+      '标明“身份证号”的18位号码校验码不符、但地区码和出生日期有效时，很可能是抄错一位的真实号码，以警告报告（不自动修复）。全角数字同样识别；号码中夹有零宽空格、不换行空格、全角空格、连字符等（网页上看不见或仍连成一串），或写在代码格式中，公开后读者看到的仍是完整号码，同样报告。',
     howToFix:
       '公示时只保留前2位和后2位，中间用“*”代替（如 46**************36；选项 keepStart/keepEnd 可改为 永安市通知的 35*************123 式样）；' +
       '确无公示必要的，删去整列。快速修复按选项自动替换。',
@@ -92,7 +92,7 @@ export const personalIdNumber: Rule<Options> = {
     const keepStart = ctx.options.keepStart ?? 2;
     const keepEnd = ctx.options.keepEnd ?? 2;
     for (const target of scanTargets(doc)) {
-      for (const c of idCandidates(target.text)) {
+      for (const c of idCandidates(target.text, target)) {
         if (insideUrl(target.text, c.start)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         const labelled = label !== undefined && POSITIVE.test(label);

@@ -57,6 +57,7 @@ export const personalPhone: Rule<Options> = {
     clauses: [CLAUSES.tiaoli_15, CLAUSES.pipl, CLAUSES.yongan_2023_masking],
     rationale:
       '手机号码可以直接联系到个人，属于个人信息；公示名单、申请人信息中的手机号公开前必须去标识化（如 138****1234）。' +
+      '用点号、斜杠分段或按4-3-4分段书写，或号码中夹有零宽空格、不换行空格、全角空格、连字符等（网页上看不见或仍连成一串），或写在代码格式中，公开后读者看到的仍是完整号码，同样报告。' +
       '办公固定电话（0898-68725613）、12345 等热线不是个人信息，不报告。明确标为“监督电话”“投诉电话”“举报电话”的号码（同一行中离号码最近的标签，' +
       '或表格的列名）是机关有意公开的受理渠道，即使是手机号也不报告；“联系人”“咨询电话”后的手机号仍然报告——那通常是经办人的个人号码，' +
       '应改用办公电话。已脱敏的号码、长数字串（身份证号、银行卡号）中的11位数字不报告。' +
@@ -123,7 +124,7 @@ export const personalPhone: Rule<Options> = {
     const { doc } = ctx;
     const quiet = ctx.options.quietLabels ?? DEFAULT_QUIET;
     for (const target of scanTargets(doc)) {
-      for (const c of phoneCandidates(target.text)) {
+      for (const c of phoneCandidates(target.text, target)) {
         if (insideUrl(target.text, c.start) || notAPhone(doc, target, c)) continue;
         const label = findLabel(doc, target, c.start, LABELS);
         if (label !== undefined && quiet.some((w) => label.includes(w))) continue;

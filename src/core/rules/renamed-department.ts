@@ -36,17 +36,60 @@ const HISTORY_WORDS = /更名|改名|名称变更|组建|不再保留|撤销|划
 /** 原 as in 原市卫计委 / 原海口市卫生和计划生育委员会; not 原则, 原因 … */
 const FORMER = /原(?![则因告件始料理材油])/;
 
-const regexCache = new Map<string, { re: RegExp; table: Map<string, string> }>();
+interface Matcher {
+  /** Every old name. */
+  re: RegExp;
+  table: Map<string, string>;
+  /** Every new name, longest first, sticky: which new name is written at a given offset. */
+  current: RegExp;
+  /** First characters of the new names, and the longest one's length. */
+  currentFirst: Set<string>;
+  currentMax: number;
+}
 
-function matcher(options: Options): { re: RegExp; table: Map<string, string> } {
+const regexCache = new Map<string, Matcher>();
+
+/** A plain alternation of literals, longest first: linear, no nested quantifiers. */
+function alternation(words: Iterable<string>, flags: string): RegExp {
+  const list = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return list.length ? new RegExp(list.map(escapeRegExp).join('|'), flags) : /(?!)/y;
+}
+
+/**
+ * Each old name mapped to its final name: a chain (A → B, and B renamed again → C) reports C at once;
+ * names in a cycle (A → B → A) are left out — the table contradicts itself, so the rule stays quiet.
+ */
+function finalNames(table: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [oldName, first] of table) {
+    if (!first) {
+      out.set(oldName, first);
+      continue;
+    }
+    const seen = new Set([oldName]);
+    let name = first;
+    while (table.get(name) && !seen.has(name)) {
+      seen.add(name);
+      name = table.get(name)!;
+    }
+    if (!seen.has(name)) out.set(oldName, name);
+  }
+  return out;
+}
+
+function matcher(options: Options): Matcher {
   const cacheKey = JSON.stringify(options.renames ?? {});
   let hit = regexCache.get(cacheKey);
   if (!hit) {
-    const table = renameTable(options.renames);
-    const keys = [...table.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-    // A plain alternation of literals: linear, no nested quantifiers.
-    const re = keys.length ? new RegExp(keys.map(escapeRegExp).join('|'), 'g') : /(?!)/g;
-    hit = { re, table };
+    const table = finalNames(renameTable(options.renames));
+    const names = [...table.values()].filter(Boolean);
+    hit = {
+      re: alternation(table.keys(), 'g'),
+      table,
+      current: alternation(names, 'y'),
+      currentFirst: new Set(names.map((n) => n[0])),
+      currentMax: Math.max(0, ...names.map((n) => n.length)),
+    };
     if (regexCache.size > 50) regexCache.clear();
     regexCache.set(cacheKey, hit);
   }
@@ -75,8 +118,24 @@ function isCurrentUse(text: string, start: number, end: number, oldName: string,
   return true;
 }
 
-function scan(ctx: RuleContext<Options>, from: number, to: number, re: RegExp, table: Map<string, string>): void {
+/**
+ * Whether [start, end) overlaps a current (new) name written in the text — 市旅游委 inside 市旅游委员会
+ * when that is the new name: the old name is then part of the new one, and replacing it would grow the
+ * text on every run. Checked against every new name, so that fixing always converges.
+ */
+function withinCurrentName(text: string, start: number, end: number, m: Matcher): boolean {
+  for (let p = Math.max(0, start - m.currentMax + 1); p < end; p++) {
+    if (!m.currentFirst.has(text[p])) continue;
+    m.current.lastIndex = p;
+    const hit = m.current.exec(text);
+    if (hit && p + hit[0].length > start) return true;
+  }
+  return false;
+}
+
+function scan(ctx: RuleContext<Options>, from: number, to: number, m0: Matcher): void {
   const { doc } = ctx;
+  const { re, table } = m0;
   const text = doc.text;
   const slice = text.slice(from, to);
   re.lastIndex = 0;
@@ -87,6 +146,7 @@ function scan(ctx: RuleContext<Options>, from: number, to: number, re: RegExp, t
     const start = from + m.index;
     const end = start + oldName.length;
     if (!newName) continue;
+    if (withinCurrentName(text, start, end, m0)) continue;
     const { before } = lineAround(doc, start, end);
     if (!isCurrentUse(text, start, end, oldName, newName, before)) continue;
     // The issuer of a cited order or document, named as it was then: 国家卫生计生委令第14号.
@@ -180,12 +240,12 @@ export const renamedDepartment: Rule<Options> = {
     if (date && compareDates(date, since) < 0) return;
     // A saved page that shows no date of its own may well predate the reform: not sure, so quiet.
     if (!date && profileOf(doc).origin === 'page') return;
-    const { re, table } = matcher(options);
-    if (table.size === 0) return;
+    const m = matcher(options);
+    if (m.table.size === 0) return;
     for (const key of META_FIELDS) {
       const f = getField(doc.metadata, key);
-      if (f && f.end > f.start) scan(ctx, f.start, f.end, re, table);
+      if (f && f.end > f.start) scan(ctx, f.start, f.end, m);
     }
-    for (const seg of doc.segments) scan(ctx, seg.start, seg.end, re, table);
+    for (const seg of doc.segments) scan(ctx, seg.start, seg.end, m);
   },
 };

@@ -8,7 +8,7 @@
  * they are one UTF-16 code unit each, so ranges stay exact.
  */
 import type { Table } from 'mdast';
-import type { ZwgkDocument } from '../document';
+import type { ZwgkDocument, Segment } from '../document';
 
 // ————————————————————————————————— digits —————————————————————————————————
 
@@ -124,24 +124,162 @@ export interface NumberCandidate {
 /** Not glued to a longer alphanumeric code (serials, credit codes, 索引号, URLs like post_2562789). */
 const LONG_BEFORE = `(?<![0-9\\uFF10-\\uFF19A-Za-z])(?<![0-9\\uFF10-\\uFF19A-Za-z][\\-_/.．])`;
 const LONG_AFTER = `(?![0-9\\uFF10-\\uFF19A-Za-z])(?![\\-_/.．][0-9\\uFF10-\\uFF19A-Za-z])`;
+/** Loose (redaction of output): only another digit glues — `张三460100198001011236.md` is masked too. */
+const LOOSE_BEFORE = `(?<![0-9\\uFF10-\\uFF19])`;
+const LOOSE_AFTER = `(?![0-9\\uFF10-\\uFF19])`;
 
-/** 18 characters (17 digits + digit/X), optionally grouped 6-8-4 by single spaces; or 15 digits. */
-const ID_RE = new RegExp(`${LONG_BEFORE}(?:${D}{6}( ?)${D}{8}\\1${D}{3}[0-9\\uFF10-\\uFF19XxＸｘ]|${D}{15})${LONG_AFTER}`, 'g');
+interface CandidateRes { id: RegExp; phone: RegExp; card: RegExp }
+
+function candidateRes(before: string, after: string): CandidateRes {
+  return {
+    /** 18 characters (17 digits + digit/X), optionally grouped 6-8-4 by single spaces or hyphens; or 15 digits. */
+    id: new RegExp(`${before}(?:${D}{6}([ \\-]?)${D}{8}\\1${D}{3}[0-9\\uFF10-\\uFF19XxＸｘ]|${D}{15})${after}`, 'g'),
+    /**
+     * Mobile: 1[3-9] + 9 digits, ungrouped or grouped 3-4-4 or 4-3-4 by one kind of separator (space, hyphen,
+     * dot, slash), optionally after +86 / 86. A phone may follow a letter or `/` (“Tel:”,
+     * “13812345678/13987654321”) but never a digit, `digit-` or `digit.`.
+     */
+    phone: new RegExp(
+      `(?<![0-9\\uFF10-\\uFF19])(?<![0-9\\uFF10-\\uFF19][\\-－.．])` +
+      `((?:[+＋]|00)?86[ \\-－]?)?` +
+      `([1１][3-9３-９](?:${D}([ \\-－.．/]?)${D}{4}\\3|${D}{2}([ \\-－.．/]?)${D}{3}\\4)${D}{4})` +
+      `(?![0-9\\uFF10-\\uFF19])(?![\\-－.．][0-9\\uFF10-\\uFF19])`,
+      'g',
+    ),
+    /** 16–19 digits, ungrouped or grouped in fours by single spaces or hyphens (the last group 1–3 digits). */
+    card: new RegExp(`${before}${D}{4}([ \\-]?)${D}{4}\\1${D}{4}\\1${D}{4}(?:\\1${D}{1,3})?${after}`, 'g'),
+  };
+}
+
+const STRICT = candidateRes(LONG_BEFORE, LONG_AFTER);
+const LOOSE = candidateRes(LOOSE_BEFORE, LOOSE_AFTER);
+const ID_RE = STRICT.id;
+const PHONE_RE = STRICT.phone;
+const CARD_RE = STRICT.card;
+
+// ————————————————————————————————— what a reader sees —————————————————————————————————
 
 /**
- * Mobile: 1[3-9] + 9 digits, ungrouped or grouped 3-4-4 by one kind of separator, optionally after +86 / 86.
- * A phone may follow a letter or `/` (“Tel:”, “13812345678/13987654321”) but never a digit, `digit-` or `digit.`.
+ * Characters a published page shows as nothing — zero-width space/joiners, word joiner, soft hyphen,
+ * direction marks and embeddings, BOM: a number with one inside still reads as the whole number.
  */
-const PHONE_RE = new RegExp(
-  `(?<![0-9\\uFF10-\\uFF19])(?<![0-9\\uFF10-\\uFF19][\\-－.．])` +
-  `((?:[+＋]|00)?86[ \\-－]?)?` +
-  `([1１][3-9３-９]${D}([ \\-－]?)${D}{4}\\3${D}{4})` +
-  `(?![0-9\\uFF10-\\uFF19])(?![\\-－.．][0-9\\uFF10-\\uFF19])`,
-  'g',
-);
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** Spaces that group digits like a space: no-break, ideographic (U+3000), thin, figure … */
+const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+/** Dashes that group digits like a hyphen. */
+const DASH_LIKE = /[\u2010-\u2015\u2212\ufe58\ufe63]/;
+/** Something to normalise (checked first: most text has none, and is scanned as it is). */
+const NEEDS_NORMALISING = /[\u00a0\u00ad\u061c\u180e\u2000-\u200f\u2010-\u2015\u202a-\u202f\u205f-\u2064\u2066-\u2069\u2212\u3000\ufe58\ufe63\ufeff]| {2}/;
+const ENTITY_AT = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+/** Named entities that matter here (the rest are left as written). */
+const NAMED: Record<string, string> = {
+  nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', numsp: '\u2007', puncsp: '\u2008',
+  ZeroWidthSpace: '\u200b', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f', NoBreak: '\u2060', shy: '\u00ad',
+  hyphen: '\u2010', dash: '\u2010', ndash: '\u2013', mdash: '\u2014', minus: '\u2212',
+};
 
-/** 16–19 digits, ungrouped or grouped in fours by single spaces (the last group 1–3 digits). */
-const CARD_RE = new RegExp(`${LONG_BEFORE}${D}{4}( ?)${D}{4}\\1${D}{4}\\1${D}{4}(?:\\1${D}{1,3})?${LONG_AFTER}`, 'g');
+/** The character an entity at `i` stands for, and its length; undefined when there is none. */
+function entityAt(text: string, i: number): { ch: string; length: number } | undefined {
+  ENTITY_AT.lastIndex = i;
+  const m = ENTITY_AT.exec(text);
+  if (!m) return undefined;
+  let ch: string | undefined;
+  if (m[3] !== undefined) ch = NAMED[m[3]];
+  else {
+    const cp = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
+    if (cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) ch = String.fromCodePoint(cp);
+  }
+  return ch === undefined ? undefined : { ch, length: m[0].length };
+}
+
+/** The text as the candidate patterns see it, and where each of its characters came from. */
+interface Normalised {
+  text: string;
+  /** Raw offsets of each character's start and end; undefined when the text is unchanged. */
+  starts?: number[];
+  ends?: number[];
+}
+
+/**
+ * `raw` as a reader sees its digits: invisible characters dropped, no-break/ideographic/thin spaces as a
+ * space, a run of exactly two spaces as one, every dash as `-`, and (with `entities`, Markdown outside
+ * code) character references such as `&#8203;`, `&nbsp;` or `&#49;` as the character they stand for.
+ * Each character keeps the raw range it came from, so ranges map back exactly.
+ */
+function normalise(raw: string, entities: boolean): Normalised {
+  if (!NEEDS_NORMALISING.test(raw) && !(entities && raw.includes('&'))) return { text: raw };
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  // spaces seen but not yet written (a run of two becomes one)
+  let pending: [number, number][] = [];
+  const flush = (): void => {
+    const run = pending.length === 2 ? [[pending[0][0], pending[1][1]] as [number, number]] : pending;
+    for (const [a, b] of run) {
+      text += ' ';
+      starts.push(a);
+      ends.push(b);
+    }
+    pending = [];
+  };
+  for (let i = 0; i < raw.length;) {
+    let ch = raw[i];
+    let len = 1;
+    const code = raw.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length) {
+      ch = raw.slice(i, i + 2);
+      len = 2;
+    } else if (ch === '&' && entities) {
+      const e = entityAt(raw, i);
+      if (e) {
+        ch = e.ch;
+        len = e.length;
+      }
+    }
+    if (INVISIBLE.test(ch)) {
+      i += len;
+      continue;
+    }
+    if (ch === ' ' || SPACE_LIKE.test(ch)) {
+      pending.push([i, i + len]);
+      i += len;
+      continue;
+    }
+    if (pending.length) flush();
+    text += DASH_LIKE.test(ch) ? '-' : ch;
+    for (let k = 0; k < ch.length; k++) {
+      starts.push(i);
+      ends.push(i + len);
+    }
+    i += len;
+  }
+  if (pending.length) flush();
+  return { text, starts, ends };
+}
+
+/** How a text is scanned: with Markdown character references decoded, and/or with loose boundaries. */
+export interface CandidateOptions {
+  /** Decode `&#8203;`, `&nbsp;` … (Markdown prose; not code, not plain text). */
+  entities?: boolean;
+  /** Only digits glue a number to its neighbours (for masking output, where a path or URL may hold one). */
+  loose?: boolean;
+}
+
+function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {}): Generator<NumberCandidate> {
+  const n = normalise(raw, opts.entities ?? false);
+  const res = opts.loose ? LOOSE : STRICT;
+  const re = kind === 'id' ? res.id : kind === 'phone' ? res.phone : res.card;
+  for (const m of matches(re, n.text)) {
+    // a phone's +86 prefix is not part of the number
+    const skip = kind === 'phone' ? m[1]?.length ?? 0 : 0;
+    const body = kind === 'phone' ? m[2] : m[0];
+    const a = m.index + skip;
+    const b = a + body.length;
+    const start = n.starts ? n.starts[a] : a;
+    const end = n.ends ? n.ends[b - 1] : b;
+    yield { kind, start, end, raw: raw.slice(start, end), digits: normalizeDigits(body) };
+  }
+}
 
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
@@ -152,28 +290,19 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-/** 18-character and 15-digit ID-shaped numbers (not validated). */
-export function idCandidates(text: string): NumberCandidate[] {
-  const out: NumberCandidate[] = [];
-  for (const m of matches(ID_RE, text)) out.push({ kind: 'id', start: m.index, end: m.index + m[0].length, raw: m[0], digits: normalizeDigits(m[0]) });
-  return out;
+/** 18-character and 15-digit ID-shaped numbers (not validated); ranges in `text` (see CandidateOptions). */
+export function idCandidates(text: string, opts?: CandidateOptions): NumberCandidate[] {
+  return [...candidates('id', text, opts)];
 }
 
 /** Mobile-number-shaped numbers (range without the +86 prefix). */
-export function phoneCandidates(text: string): NumberCandidate[] {
-  const out: NumberCandidate[] = [];
-  for (const m of matches(PHONE_RE, text)) {
-    const start = m.index + (m[1]?.length ?? 0);
-    out.push({ kind: 'phone', start, end: start + m[2].length, raw: m[2], digits: normalizeDigits(m[2]) });
-  }
-  return out;
+export function phoneCandidates(text: string, opts?: CandidateOptions): NumberCandidate[] {
+  return [...candidates('phone', text, opts)];
 }
 
 /** 16–19 digit numbers (not validated). */
-export function cardCandidates(text: string): NumberCandidate[] {
-  const out: NumberCandidate[] = [];
-  for (const m of matches(CARD_RE, text)) out.push({ kind: 'card', start: m.index, end: m.index + m[0].length, raw: m[0], digits: normalizeDigits(m[0]) });
-  return out;
+export function cardCandidates(text: string, opts?: CandidateOptions): NumberCandidate[] {
+  return [...candidates('card', text, opts)];
 }
 
 /** True when `start` sits inside a URL-like run of ASCII (http://…, www.…) — those numbers are page ids. */
@@ -185,7 +314,7 @@ export function insideUrl(text: string, start: number): boolean {
 
 // ————————————————————————————————— where to scan —————————————————————————————————
 
-export interface ScanTarget {
+export interface ScanTarget extends CandidateOptions {
   /** Document offset of `text`. */
   offset: number;
   text: string;
@@ -198,10 +327,38 @@ const SKIP_KEYS = /索引号|文号|信用代码|机构代码|标识码|备案�
 
 /** The prose segments of the body, then the metadata values (front matter or catalogue header). */
 export function scanTargets(doc: ZwgkDocument): ScanTarget[] {
-  const out: ScanTarget[] = doc.segments.map((s) => ({ offset: s.start, text: doc.text.slice(s.start, s.end) }));
+  const entities = doc.format === 'markdown';
+  const out: ScanTarget[] = doc.segments.map((s) => ({ offset: s.start, text: doc.text.slice(s.start, s.end), entities }));
+  // Code is shown on the published page as written: its numbers are as public as the prose's.
+  for (const c of codeRanges(doc)) out.push({ offset: c.start, text: doc.text.slice(c.start, c.end) });
   for (const f of doc.metadata.fields) {
     if (f.end <= f.start || SKIP_KEYS.test(f.rawKey.replace(/[\s\u3000]/g, ''))) continue;
     out.push({ offset: f.start, text: doc.text.slice(f.start, f.end), key: f.rawKey.replace(/[\s\u3000]/g, '') });
+  }
+  return out;
+}
+
+const codeCache = new WeakMap<ZwgkDocument, Segment[]>();
+const codeStarts = new WeakMap<Segment[], number[]>();
+
+/** Ranges of inline code and code blocks in a Markdown body, in document order (walked without recursion). */
+export function codeRanges(doc: ZwgkDocument): Segment[] {
+  if (doc.format !== 'markdown') return [];
+  let out = codeCache.get(doc);
+  if (!out) {
+    out = [];
+    const stack: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }[] = [doc.tree];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if ((node.type === 'inlineCode' || node.type === 'code') && node.position) {
+        const start = node.position.start.offset!;
+        if (start >= doc.bodyStart) out.push({ start, end: node.position.end.offset! });
+        continue;
+      }
+      const kids = node.children ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as typeof node);
+    }
+    codeCache.set(doc, out);
   }
   return out;
 }
@@ -406,19 +563,40 @@ export function textCellAt(doc: ZwgkDocument, offset: number): Cell | undefined 
 
 // ————————————————————————————————— masking —————————————————————————————————
 
+/** `raw` cut into what a reader sees as one character each: a character reference counts as the character it stands for. */
+function tokens(raw: string): { text: string; ch: string }[] {
+  const out: { text: string; ch: string }[] = [];
+  for (let i = 0; i < raw.length;) {
+    const e = raw[i] === '&' ? entityAt(raw, i) : undefined;
+    if (e) {
+      out.push({ text: raw.slice(i, i + e.length), ch: e.ch });
+      i += e.length;
+      continue;
+    }
+    const cp = raw.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    out.push({ text: ch, ch });
+    i += ch.length;
+  }
+  return out;
+}
+
 /**
  * Masks every digit (and a trailing X) of `raw` except the first `keepStart` and the last `keepEnd`,
- * keeping separators: `138-1234-5678` → `138-****-5678`.
+ * keeping separators: `138-1234-5678` → `138-****-5678`. Invisible characters are kept where they are;
+ * a character reference for a digit (`&#49;`) is a digit and is masked whole.
  */
 export function maskNumber(raw: string, keepStart: number, keepEnd: number, star = '*'): string {
-  const total = [...raw].filter((ch) => isDigitChar(ch) || /[XxＸｘ]/.test(ch)).length;
+  const parts = tokens(raw);
+  const isDigitish = (ch: string) => isDigitChar(ch) || /^[XxＸｘ]$/.test(ch);
+  const total = parts.filter((t) => isDigitish(t.ch)).length;
   let i = 0;
   let out = '';
-  for (const ch of raw) {
-    if (isDigitChar(ch) || /[XxＸｘ]/.test(ch)) {
-      out += i >= keepStart && i < total - keepEnd ? star : ch;
+  for (const t of parts) {
+    if (isDigitish(t.ch)) {
+      out += i >= keepStart && i < total - keepEnd ? star : t.text;
       i++;
-    } else out += ch;
+    } else out += t.text;
   }
   return out;
 }
@@ -505,6 +683,12 @@ function anyMatch(re: RegExp, text: string): boolean {
  */
 function needsEscape(doc: ZwgkDocument, start: number, end: number): boolean {
   if (doc.format !== 'markdown' || start < doc.bodyStart) return false;
+  // In code a backslash is shown as written, and `*` is never emphasis.
+  const code = codeRanges(doc);
+  let starts = codeStarts.get(code);
+  if (!starts) codeStarts.set(code, (starts = code.map((c) => c.start)));
+  const k = lowerBound(starts, start + 1) - 1;
+  if (k >= 0 && end <= code[k].end) return false;
   const block = containingBlock(doc, start, end);
   if (!block) return false;
   const { stars } = blockIndex(doc);

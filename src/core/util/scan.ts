@@ -39,3 +39,13 @@ export function lineAround(doc: ZwgkDocument, start: number, end: number): { bef
   while (b < text.length && !isEol(text.charCodeAt(b)) && b - end < 200) b++;
   return { before: text.slice(a, start), after: text.slice(end, b) };
 }
+
+/**
+ * Offset where the line holding `offset` starts. Lines end at `\n`, `\r\n` or a lone `\r` (old Mac
+ * files) — the same breaks the Markdown parser and `positionAt` know.
+ */
+export function lineStartAt(text: string, offset: number): number {
+  let i = Math.min(offset, text.length);
+  while (i > 0 && !isEol(text.charCodeAt(i - 1))) i--;
+  return i;
+}
