@@ -70,6 +70,13 @@ function summarize(file, top = 40, filter) {
   };
   show(self, 'self');
   show(incl, 'inclusive');
+  // Self time by module (bundle modules from their `// path` comments).
+  const byModule = new Map();
+  for (const [l, c] of self) {
+    const where = l.slice(l.lastIndexOf(' ') + 1).replace(/:\+?\d+$/, '') || '(native / GC)';
+    byModule.set(where, (byModule.get(where) ?? 0) + c);
+  }
+  show(byModule, 'self by module');
 }
 
 if (require.main === module) summarize(process.argv[2], Number(process.argv[3] ?? 40), process.argv[4]);

@@ -23,6 +23,7 @@ import { inferDocType, isDocType, type DocType } from './doctype';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { ZwgkDocument } from './document';
+import { simpleFrontMatter } from './util/simple-front-matter';
 
 export interface DraftSummary {
   /** Absolute path (the caller's own form; `\` and `/` both work). */
@@ -702,7 +703,7 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
     // The fast path covers front matter with a 标题 or a plain `# 标题` first line; anything else goes
     // through the document model, so the summary is always the same as `summarize` gives.
     const fmEnd = frontMatterEnd(text);
-    const meta = fmEnd !== undefined ? readFrontMatter(text, 0, fmEnd) : text.charCodeAt(0) === 0xfeff ? undefined : readHeader(text);
+    const meta = fmEnd !== undefined ? simpleFrontMatter(text, 0, fmEnd) ?? readFrontMatter(text, 0, fmEnd) : text.charCodeAt(0) === 0xfeff ? undefined : readHeader(text);
     if (meta && (fmEnd !== undefined || meta.source === 'none')) {
       const title = getField(meta, '标题')?.value || plainAtxTitle(text, fmEnd ?? 0);
       if (title) return fromMeta(path, meta, title);
