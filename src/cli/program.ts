@@ -36,6 +36,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--stdin-filename <path>', '标准输入对应的文件名（决定格式、配置和所在目录）/ file name for stdin')
     .option('--concurrency <n>', '检查线程数：auto（默认，文件多于 50 个时每个 CPU 核一个）、off 或数字 / worker threads: auto, off or a number', 'auto')
     .option('--no-error-on-unmatched-pattern', '路径或 glob 没有匹配时不报错 / no error when a pattern matches nothing')
+    .option('--cache', '复用上次的检查结果（按文件内容、配置和关联文稿判断是否仍然有效）/ reuse results of unchanged files')
+    .option('--cache-location <path>', '缓存文件或目录（默认 node_modules/.cache/zwgk/）/ cache file or folder')
     .action(async (paths: string[], flags: LintFlags) => setCode(await lintCommand(paths, flags, io)));
 
   program

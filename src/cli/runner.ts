@@ -18,10 +18,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DraftIndex, ZwgkDocument, summarize, summarizeText, lintDocument, applyFixes, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
+import { DraftIndex, ZwgkDocument, summarize, summarizeText, summaryOf, lintDocument, applyFixes, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
 import { decode, encodeExact, describeEncoding, type DecodedText } from './encoding';
 import { writeFileAtomic, stampOf } from './write';
 import { draftsInFolder } from './files';
+import { cacheable, contentHash, resultLine, type LintCache } from './cache';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
 import type { WorkerSetup } from './worker';
@@ -52,10 +53,14 @@ export interface RunContext {
    */
   threads?: number;
   workerSetup?: WorkerSetup;
+  /** --cache: summaries and results of earlier runs (main thread only). */
+  cache?: LintCache;
+  /** --cache: takes the cache line of each file linted completely (see cache.ts). */
+  onCacheLine?: (filePath: string, line: string) => void;
 }
 
 type ReadOutcome =
-  | { kind: 'text'; decoded: DecodedText; stamp: ReturnType<typeof stampOf> }
+  | { kind: 'text'; decoded: DecodedText; stamp: ReturnType<typeof stampOf>; bytes: Buffer }
   | { kind: 'binary' }
   | { kind: 'error'; message: string };
 
@@ -85,7 +90,7 @@ function readDraft(abs: string, fix: boolean): ReadOutcome {
   const decoded = decode(buf);
   if (decoded.kind === 'binary') return { kind: 'binary' };
   if (decoded.kind === 'undecodable') return { kind: 'error', message: `${fix ? '无法识别编码，未修改' : '无法识别编码，未检查'}：${decoded.reason}` };
-  return { kind: 'text', decoded, stamp: stampOf(st) };
+  return { kind: 'text', decoded, stamp: stampOf(st), bytes: buf };
 }
 
 export interface IndexPass {
@@ -110,12 +115,23 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
   return [...all];
 }
 
-/** Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed. */
-export function summarizeFile(abs: string): DraftSummary | undefined {
-  const r = readDraft(abs, false);
-  if (r.kind !== 'text') return undefined;
+/**
+ * Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed.
+ * `onBytes` sees the bytes it was made from (--cache keys it by them); a summary it returns is used as is.
+ */
+export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined): DraftSummary | undefined {
+  let bytes: Buffer;
   try {
-    return summarizeText(r.decoded.text, abs);
+    bytes = fs.readFileSync(abs);
+  } catch {
+    return undefined;
+  }
+  const known = onBytes?.(bytes);
+  if (known) return known;
+  const decoded = decode(bytes);
+  if (decoded.kind !== 'text') return undefined;
+  try {
+    return summarizeText(decoded.text, abs);
   } catch {
     // reported in pass 2 (for linted files); folder-mates that break the parser are left out
     return undefined;
@@ -137,6 +153,16 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
   ctx.progress?.start('建立文稿索引', all.length);
   for (const abs of all) {
     ctx.progress?.update(done++);
+    if (ctx.cache) {
+      // Summaries of unchanged drafts come from the cache; no draft is parsed ahead (most results will too).
+      const cache = ctx.cache;
+      const s = cache.summaryHit(abs) ?? summarizeFile(abs, (bytes) => cache.summaryFor(abs, bytes));
+      if (s) {
+        summaries.push(s);
+        cache.addSummary(abs, s);
+      }
+      continue;
+    }
     if (!keepDocs || !linted.has(abs)) {
       const s = summarizeFile(abs);
       if (s) summaries.push(s);
@@ -238,7 +264,7 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
   } catch (e) {
     return makeResult(abs, [internalMessage(e)], { ...extra, fatal: true });
   }
-  if (linted.fixedText === undefined) return makeResult(abs, linted.messages, extra);
+  if (linted.fixedText === undefined) return remember(ctx, abs, r.bytes, text, linted.document, index, makeResult(abs, linted.messages, extra));
 
   const bytes = encodeExact(linted.fixedText, encoding, bom);
   let problem: string | undefined;
@@ -260,7 +286,24 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
     }
     return makeResult(abs, [fileMessage(problem), ...original], { ...extra, fatal: true });
   }
-  return makeResult(abs, linted.messages, { ...extra, fixedCount: linted.fixedCount });
+  return remember(ctx, abs, bytes!, linted.fixedText, linted.document, index, makeResult(abs, linted.messages, { ...extra, fixedCount: linted.fixedCount }));
+}
+
+/** With --cache, hands the cache line of a completely checked file to `ctx.onCacheLine`; returns `result`. */
+function remember(ctx: RunContext, abs: string, bytes: Uint8Array, text: string, doc: ZwgkDocument, index: DraftIndex, result: FileResult): FileResult {
+  if (ctx.onCacheLine && cacheable(result)) {
+    ctx.onCacheLine(abs, resultLine(abs, contentHash(bytes), ctx.configFor(abs), index, summaryOf(doc), text, result));
+  }
+  return result;
+}
+
+/** --cache, pass 1 in the main thread: the cached summary of the draft at `abs` if its bytes are unchanged. */
+export function cachedSummary(abs: string, cache: LintCache): DraftSummary | undefined {
+  try {
+    return cache.summaryFor(abs, fs.readFileSync(abs));
+  } catch {
+    return undefined; // whoever reads it next reports it
+  }
 }
 
 /**
@@ -280,7 +323,9 @@ export function autoThreads(count: number, cpus: number): number {
  * (UTF-8) and its `messages` are left out (the counts are kept).
  */
 export async function lintFiles(files: readonly string[], ctx: RunContext, onResult: (r: FileResult, body?: Uint8Array) => void | Promise<void>): Promise<void> {
-  const threads = Math.min(ctx.threads ?? 0, files.length);
+  let threads = Math.min(ctx.threads ?? 0, files.length);
+  // With --cache, threads only for what is left to lint (starting them costs more than a few files do).
+  if (threads >= 1 && ctx.cache) threads = Math.min(threads, autoThreads(ctx.cache.changedCount(files, ctx.configFor), threads));
   if (threads >= 1 && ctx.workerSetup) {
     // Loaded lazily: a sequential run never touches worker_threads.
     const { lintInWorkers } = await import('./parallel');
@@ -293,10 +338,11 @@ export async function lintFiles(files: readonly string[], ctx: RunContext, onRes
     ctx.progress?.update(done++);
     const doc = cache.get(abs);
     cache.delete(abs);
-    const r = lintFile(abs, ctx, index, doc);
+    const hit = ctx.cache?.resultFor(abs, ctx.configFor(abs), index, ctx.fix);
+    const r = hit ? hit.result : lintFile(abs, ctx, index, doc);
     if (r) {
       ctx.progress?.clear();
-      await onResult(r);
+      await onResult(r, hit?.body);
     }
   }
   ctx.progress?.clear();

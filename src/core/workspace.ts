@@ -458,7 +458,11 @@ export class DraftIndex {
 
   // ——— internals ———
 
-  private makeEntry(summary: DraftSummary, role: DraftRole = roleOf(summary)): Entry {
+  private makeEntry(summary: DraftSummary, role?: DraftRole): Entry {
+    // The index's own entry when asked about the very summary it holds (what a cache of results asks).
+    const own = this.entries.get(normalizePath(summary.path));
+    if (own && own.summary === summary && (role === undefined || role === own.role)) return own;
+    role ??= roleOf(summary);
     const key = normalizePath(summary.path);
     const tKeys = titleKeys(summary.title);
     const subjectFull = role === 'interpretation' ? interpretedTitles(summary.title) : [];

@@ -14,6 +14,7 @@ import { ConfigLoader, parseRuleOptions } from '../config-loader';
 import { CliError } from '../errors';
 import { expandInputs } from '../files';
 import { autoThreads, lintFiles, lintStdin, type RunContext } from '../runner';
+import { LintCache, cacheFilePath, defaultCacheLocation, runFingerprint } from '../cache';
 import { Progress } from '../progress';
 import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
 import { displayPath, useColor } from '../text';
@@ -35,6 +36,9 @@ export interface LintFlags {
   errorOnUnmatchedPattern: boolean;
   /** `auto` (default), `off`, or a number of worker threads. */
   concurrency?: string;
+  /** --cache, --cache-location (see cache.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function parseMaxWarnings(v: string | undefined): number {
@@ -96,6 +100,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   const stdinMode = patterns.includes('-');
   if (stdinMode && patterns.length > 1) throw new CliError('“-”（从标准输入读取）不能与其他路径一起使用');
   if (flags.stdinFilename !== undefined && !stdinMode) throw new CliError('--stdin-filename 只能与“-”一起使用，例如：zwgk lint - --stdin-filename drafts/通知.md');
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new CliError('--cache-location 只能与 --cache 一起使用');
 
   const progress = new Progress(io.stderr, Progress.optionsFrom(io.env));
   const notice = (message: string) => {
@@ -152,18 +157,36 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism());
   ctx.workerSetup = {
     cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, fix: !!flags.fix, roots: [...(ctx.roots ?? [])],
-    output: { format: flags.format, options: formatOptions },
+    output: { format: flags.format, options: formatOptions }, cache: !!flags.cache,
   };
+  if (flags.cache) {
+    const outputKey = JSON.stringify([flags.format, formatOptions.color, formatOptions.fix]);
+    const cache = LintCache.open(cacheFilePath(flags.cacheLocation ?? defaultCacheLocation(cwd), cwd), runFingerprint(cwd), outputKey, notice);
+    ctx.cache = cache;
+    ctx.onCacheLine = (file, line) => cache.add(file, line);
+  }
 
   const t = emptyTotals();
   await emit(io, format.begin(fctx));
   await lintFiles(files, ctx, async (r: FileResult, body?: Uint8Array) => {
     if (body !== undefined) {
-      // Formatted by a worker thread: UTF-8 bytes, written as they are.
+      // Formatted by a worker thread, or stored in the cache: UTF-8 bytes, written as they are.
       if (body.length) {
         await emit(io, format.separator(t.files));
         await emit(io, body);
       }
+      ctx.cache?.output(r, [body]);
+    } else if (ctx.cache) {
+      // As below, and the cache keeps the bytes for the next run.
+      const pieces: Uint8Array[] = [];
+      for (const piece of format.body(r, fctx)) {
+        if (!piece) continue;
+        const bytes = Buffer.from(piece);
+        if (!pieces.length) await emit(io, format.separator(t.files));
+        await emit(io, bytes);
+        pieces.push(bytes);
+      }
+      ctx.cache.output(r, pieces);
     } else {
       // Written piece by piece, so that the output for a huge draft is never held whole.
       let first = true;
@@ -175,6 +198,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
     }
     addToTotals(t, r);
   });
+  ctx.cache?.save();
   await emit(io, format.end(t, fctx));
   return finish(t, maxWarnings, io);
 }
