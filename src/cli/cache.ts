@@ -53,16 +53,17 @@ export function cacheFilePath(location: string, cwd: string): string {
   } catch {
     // does not exist yet
   }
-  return isDir ? path.join(abs, `lint-${sha1(cwd).slice(0, 10)}.json`) : abs;
+  return isDir ? path.join(abs, `lint-${digest(cwd).slice(0, 10)}.json`) : abs;
 }
 
-function sha1(data: string | Uint8Array): string {
-  return crypto.createHash('sha1').update(data).digest('base64url');
+function digest(data: string | Uint8Array): string {
+  // SHA-256: on CPUs with SHA extensions faster than SHA-1, and it keys content anyway.
+  return crypto.createHash('sha256').update(data).digest('base64url');
 }
 
 /** The hash a file's bytes are known by. */
 export function contentHash(bytes: Uint8Array): string {
-  return sha1(bytes);
+  return digest(bytes);
 }
 
 let engine: string | undefined;
@@ -74,7 +75,7 @@ let engine: string | undefined;
 function engineId(): string {
   if (engine === undefined) {
     try {
-      engine = __filename.endsWith('.js') ? sha1(fs.readFileSync(__filename)) : `source-${crypto.randomUUID()}`;
+      engine = __filename.endsWith('.js') ? digest(fs.readFileSync(__filename)) : `source-${crypto.randomUUID()}`;
     } catch {
       engine = `unknown-${crypto.randomUUID()}`;
     }
@@ -92,13 +93,13 @@ const configKeys = new WeakMap<ResolvedConfig, string>();
 /** A resolved config, as a key (rule settings with their options, ignore globs, calendar overrides). */
 export function configKey(config: ResolvedConfig): string {
   let k = configKeys.get(config);
-  if (k === undefined) configKeys.set(config, (k = sha1(JSON.stringify([[...config.rules], config.ignore, config.calendar]))));
+  if (k === undefined) configKeys.set(config, (k = digest(JSON.stringify([[...config.rules], config.ignore, config.calendar]))));
   return k;
 }
 
 /** What the cross-document rules see of the index for a draft with this summary (see the module comment). */
 export function linksKey(index: DraftIndex, summary: DraftSummary): string {
-  return sha1(JSON.stringify([index.size === 0, index.linksOf(summary)]));
+  return digest(JSON.stringify([index.size === 0, index.linksOf(summary)]));
 }
 
 // ————————————————————————————————— results as cache lines —————————————————————————————————
@@ -315,13 +316,15 @@ export class LintCache {
    * The formatted output of each result, for one output format (`outputKey`), in a second file beside
    * the cache: the previous run's (read by offset), and this run's as it is written out.
    */
-  private oldOutput?: { fd: number; whole?: Buffer };
-  private newOutput?: { fd: number; size: number; refs: Map<string, [number, number]> };
+  private oldOutput?: { fd: number; whole?: Buffer; hash: string };
+  private newOutput?: { fd: number; size: number; refs: Map<string, [number, number]>; hash: crypto.Hash };
   /** Outputs of this run that sit in the old file: [offset, length] there. */
   private readonly reused = new Map<string, [number, number]>();
   /** Files whose output (from the old file) was written before any new one, in order. */
   private readonly written: string[] = [];
   private outputFailed = false;
+  /** Diagnostics (and tests): with ZWGK_CACHE_LOG=FILE, `hit <path>` / `lint <path>` lines are appended to FILE. */
+  private readonly log: string[] | undefined = process.env.ZWGK_CACHE_LOG ? [] : undefined;
 
   private constructor(readonly file: string, private readonly fingerprint: string, private readonly outputKey: string, private readonly notice: (m: string) => void) {
     let bytes: Buffer | undefined;
@@ -359,18 +362,8 @@ export class LintCache {
       this.changed = true; // rewritten for this build
       return;
     }
-    const output = head.output as { key?: unknown; size?: unknown } | undefined;
-    if (output && output.key === this.outputKey) {
-      try {
-        const fd = fs.openSync(this.outputFile, 'r');
-        const size = fs.fstatSync(fd).size;
-        if (size !== output.size) fs.closeSync(fd);
-        // Read whole when it is not too big (one read instead of one per result).
-        else this.oldOutput = { fd, whole: size <= WHOLE_OUTPUT ? fs.readFileSync(fd) : undefined };
-      } catch {
-        // no stored output: results are formatted again
-      }
-    }
+    const output = head.output as { key?: unknown; size?: unknown; hash?: unknown } | undefined;
+    if (output && output.key === this.outputKey && typeof output.hash === 'string') this.openOutput(output.size, output.hash);
     for (let start = end + 1; start < bytes.length; start = end + 1) {
       end = bytes.indexOf(10, start);
       if (end < 0) end = bytes.length;
@@ -379,6 +372,28 @@ export class LintCache {
       const h = lineHead(bytes.toString('utf8', start, Math.min(headEnd, start + 4200)));
       if (h?.kind === 's') this.oldSummaries.set(h.path, bytes.subarray(start, end));
       else if (h?.kind === 'r' && headEnd < end) this.oldResults.set(h.path, new ResultLine(bytes.toString('utf8', start, headEnd), bytes.subarray(headEnd + 1, end)));
+    }
+  }
+
+  /** The stored output, when it is exactly what the header says (size and hash). */
+  private openOutput(size: unknown, expected: string): void {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(this.outputFile, 'r');
+      if (fs.fstatSync(fd).size !== size) throw new Error('size');
+      // Read whole when it is not too big (one read instead of one per result); else hashed in chunks.
+      let whole: Buffer | undefined;
+      const h = crypto.createHash('sha256');
+      if ((size as number) <= WHOLE_OUTPUT) h.update((whole = fs.readFileSync(fd)));
+      else {
+        const chunk = Buffer.allocUnsafe(16 * 1024 * 1024);
+        for (let pos = 0, n; (n = fs.readSync(fd, chunk, 0, chunk.length, pos)) > 0; pos += n) h.update(chunk.subarray(0, n));
+      }
+      if (h.digest('base64url') !== expected) throw new Error('hash');
+      this.oldOutput = { fd, whole, hash: expected };
+    } catch {
+      // none, or damaged: results are formatted again
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
@@ -457,6 +472,7 @@ export class LintCache {
       if (result) out = { result: { ...result, ...extra } };
     }
     if (out) {
+      this.log?.push(`hit ${filePath}`);
       this.resultLines.set(filePath, line);
       if (body) this.reused.set(filePath, head[7] as [number, number]);
     }
@@ -481,6 +497,7 @@ export class LintCache {
   /** Pass 2: a line from `resultLine` (made here or in a worker thread). */
   add(filePath: string, line: string): void {
     this.resultLines.set(filePath, ResultLine.fromString(line));
+    this.log?.push(`lint ${filePath}`);
     this.changed = true;
   }
 
@@ -498,7 +515,8 @@ export class LintCache {
     }
     try {
       if (!this.newOutput) {
-        this.newOutput = { fd: fs.openSync(this.tmp(this.outputFile), 'w'), size: 0, refs: new Map() };
+        fs.mkdirSync(path.dirname(this.file), { recursive: true });
+        this.newOutput = { fd: fs.openSync(this.tmp(this.outputFile), 'w'), size: 0, refs: new Map(), hash: crypto.createHash('sha256') };
         // The outputs written so far came from the old file: copy them over.
         for (const p of this.written) {
           const buf = this.readOutput(this.reused.get(p)!);
@@ -517,6 +535,7 @@ export class LintCache {
     const start = out.size;
     for (const p of pieces) {
       fs.writeSync(out.fd, p);
+      out.hash.update(p);
       out.size += p.length;
     }
     out.refs.set(filePath, [start, out.size - start]);
@@ -539,6 +558,13 @@ export class LintCache {
    * for files that still exist but were not part of this run. Never throws; a failure is a notice.
    */
   save(): void {
+    if (this.log?.length) {
+      try {
+        fs.appendFileSync(process.env.ZWGK_CACHE_LOG!, this.log.join('\n') + '\n');
+      } catch {
+        // diagnostics only
+      }
+    }
     if (this.oldOutput) fs.closeSync(this.oldOutput.fd);
     const output = this.newOutput;
     if (output) fs.closeSync(output.fd);
@@ -550,8 +576,8 @@ export class LintCache {
     for (const [p, line] of this.oldResults) if (!this.resultLines.has(p) && !this.linted.has(p) && exists(p)) this.resultLines.set(p, line);
     const keepOutput = !!output && !this.outputFailed;
     const head: Record<string, unknown> = { 'zwgk-lint-cache': SCHEMA, fingerprint: this.fingerprint };
-    if (keepOutput) head.output = { key: this.outputKey, size: output.size };
-    else if (!output && this.oldOutput) head.output = { key: this.outputKey, size: this.oldSize() };
+    if (keepOutput) head.output = { key: this.outputKey, size: output.size, hash: output.hash.digest('base64url') };
+    else if (!output && this.oldOutput) head.output = { key: this.outputKey, size: this.oldSize(), hash: this.oldOutput.hash };
     const pieces: (Buffer | string)[] = [JSON.stringify(head), '\n'];
     for (const line of this.summaryLines.values()) pieces.push(line, '\n');
     for (const [p, line] of this.resultLines) pieces.push(...line.text(output ? (keepOutput ? output.refs.get(p) ?? 0 : 0) : undefined));
