@@ -8,7 +8,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderRegistry, renderSchema, renderRuleDoc, renderRuleTable, renderDocsIndex } from './render';
+import { renderRegistry, renderSchema, renderRuleDoc, renderRuleTable, renderDocsIndex, renderDefaultPacks, renderPackDocs } from './render';
+import { parsePackText, formatPackError, type Pack } from '../src/core/packs/pack';
+import { buildPackSchema } from '../src/core/packs/schema';
 
 const root = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -28,6 +30,20 @@ function write(rel: string, content: string): void {
   console.log(`wrote ${rel}`);
 }
 
+// The default wording packs: YAML data in src/core/packs/defaults/, checked and bundled as a module.
+const packDir = path.join(root, 'src/core/packs/defaults');
+const defaultPacks: Pack[] = [];
+for (const f of fs.readdirSync(packDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  const { pack, errors } = parsePackText(fs.readFileSync(path.join(packDir, f), 'utf8'), `内置:${f}`, { builtin: true });
+  if (!pack) {
+    for (const e of errors) console.error(formatPackError(e));
+    process.exit(1);
+  }
+  defaultPacks.push(pack);
+}
+write('src/core/packs/defaults.ts', renderDefaultPacks(defaultPacks));
+write('schemas/zwgk-pack.schema.json', JSON.stringify(buildPackSchema(), null, 2) + '\n');
+
 const ruleFiles = fs.readdirSync(path.join(root, 'src/core/rules'))
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .sort();
@@ -38,7 +54,7 @@ if (!check || stale === 0) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ALL_RULES } = require('../src/core/rules') as typeof import('../src/core/rules');
   write('schemas/zwgkrc.schema.json', renderSchema(ALL_RULES));
-  for (const r of ALL_RULES) write(`docs/rules/${r.meta.id}.md`, renderRuleDoc(r));
+  for (const r of ALL_RULES) write(`docs/rules/${r.meta.id}.md`, renderRuleDoc(r) + (r.meta.id === 'wording' ? renderPackDocs(defaultPacks) : ''));
   write('docs/rules/README.md', renderDocsIndex(ALL_RULES));
   const readmePath = 'README.md';
   const readme = fs.readFileSync(path.join(root, readmePath), 'utf8');

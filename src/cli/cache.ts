@@ -7,12 +7,12 @@
  *   working directory (notices name paths relative to it). Any difference: the whole cache is ignored;
  * - a draft's summary in the index (pass 1): its path and the hash of its bytes;
  * - a linted file's result: the hash of its bytes, its resolved config (rule settings, options, calendar
- *   overrides), and what the cross-document rules saw — the file's links resolved against the whole
- *   index of this run (`DraftIndex.linksOf`: the linked drafts with their metadata, the links that could
- *   not be followed) and whether the index was empty. That resolution is recomputed from the index of
- *   the current run (no parsing needed), so a file is re-linted exactly when a draft it depends on was
- *   edited, renamed, added or deleted — the policy whose interpretation changed, the interpretation
- *   whose policy moved — and only then.
+ *   overrides, the wording packs it names, by content), and what the cross-document rules saw — the
+ *   file's links resolved against the whole index of this run (`DraftIndex.linksOf`: the linked drafts
+ *   with their metadata, the links that could not be followed) and whether the index was empty. That
+ *   resolution is recomputed from the index of the current run (no parsing needed), so a file is
+ *   re-linted exactly when a draft it depends on was edited, renamed, added or deleted — the policy whose
+ *   interpretation changed, the interpretation whose policy moved — and only then.
  *
  * A result is stored only when the file was checked completely (no unreadable file, no crashed rule).
  * With --fix a result is reused only when it holds nothing fixable, and a file zwgk fixed is stored
@@ -90,10 +90,13 @@ export function runFingerprint(cwd: string): string {
 
 const configKeys = new WeakMap<ResolvedConfig, string>();
 
-/** A resolved config, as a key (rule settings with their options, ignore globs, calendar overrides). */
+/**
+ * A resolved config, as a key: rule settings with their options, ignore globs, calendar overrides and
+ * the content of the wording packs it names (plain data; the default packs are part of the build).
+ */
 export function configKey(config: ResolvedConfig): string {
   let k = configKeys.get(config);
-  if (k === undefined) configKeys.set(config, (k = digest(JSON.stringify([[...config.rules], config.ignore, config.calendar]))));
+  if (k === undefined) configKeys.set(config, (k = digest(JSON.stringify([[...config.rules], config.ignore, config.calendar, config.packs ?? []]))));
   return k;
 }
 
@@ -109,7 +112,7 @@ export function linksKey(index: DraftIndex, summary: DraftSummary): string {
  * [source, id, text, summary]); the fix as [start, end, text number]; the fix region as
  * [startLine, startColumn, endLine, endColumn]; any other field (absent: 0).
  */
-type ClauseTuple = [string, string, string, 0 | 1];
+type ClauseTuple = [string, string, string, 0 | 1, string?];
 type MessageTuple = [number, number, number, number, number, number, number, number | ClauseTuple, [number, number, number] | 0, [number, number, number, number] | 0, Record<string, unknown> | 0];
 /** A result without its path and messages, the strings, the messages. */
 type PackedResult = [Record<string, unknown>, string[], MessageTuple[]];
@@ -137,7 +140,8 @@ function pack(r: FileResult): PackedResult {
   };
   const { ids } = knownClauses();
   const messages = r.messages.map((m): MessageTuple => {
-    const c: number | ClauseTuple = ids.get(m.clause) ?? [m.clause.source, m.clause.id, m.clause.text, m.clause.summary ? 1 : 0];
+    const cl = m.clause;
+    const c: number | ClauseTuple = ids.get(cl) ?? (cl.version ? [cl.source, cl.id, cl.text, cl.summary ? 1 : 0, cl.version] : [cl.source, cl.id, cl.text, cl.summary ? 1 : 0]);
     let extra: Record<string, unknown> | 0 = 0;
     for (const k of Object.keys(m)) {
       const v = (m as unknown as Record<string, unknown>)[k];
@@ -162,7 +166,7 @@ function wellFormed(p: PackedResult, clauses: number): boolean {
     && strings.every((x) => typeof x === 'string')
     && tuples.every((t) => Array.isArray(t) && t.length === 11 && [0, 1, 2].every((i) => isCount(t[i]) && t[i] < s)
       && [3, 4, 5, 6].every((i) => isCount(t[i]))
-      && ((isCount(t[7]) && t[7] < clauses) || (Array.isArray(t[7]) && t[7].length === 4 && t[7].slice(0, 3).every((x) => typeof x === 'string')))
+      && ((isCount(t[7]) && t[7] < clauses) || (Array.isArray(t[7]) && (t[7].length === 4 || (t[7].length === 5 && typeof t[7][4] === 'string')) && t[7].slice(0, 3).every((x) => typeof x === 'string')))
       && (t[8] === 0 || (isCounts(t[8], 3) && t[8][2] < s)) && (t[9] === 0 || isCounts(t[9], 4))
       && (t[10] === 0 || (typeof t[10] === 'object' && t[10] !== null && !Array.isArray(t[10]))));
 }
@@ -176,9 +180,9 @@ function unpack(filePath: string, p: PackedResult): FileResult | undefined {
     let clause: Clause;
     if (typeof t[7] === 'number') clause = list[t[7]];
     else {
-      const [source, id, text, summary] = t[7];
+      const [source, id, text, summary, version] = t[7];
       const key = JSON.stringify(t[7]);
-      clause = inline.get(key) ?? (summary ? { source, id, text, summary: true } : { source, id, text });
+      clause = inline.get(key) ?? { source, id, text, ...(summary ? { summary: true } : {}), ...(version ? { version } : {}) };
       inline.set(key, clause);
     }
     const m: CliMessage = {

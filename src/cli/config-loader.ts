@@ -15,6 +15,7 @@ import picomatch from 'picomatch';
 import { validateConfig, resolveConfig, type RawConfig, type ResolvedConfig, type Rule } from '../core';
 import { CliError, ConfigFileError } from './errors';
 import { decode } from './encoding';
+import { PackLoader } from './packs';
 
 export const CONFIG_NAMES = ['.zwgkrc.json', '.zwgkrc.yaml', '.zwgkrc.yml'] as const;
 
@@ -136,6 +137,7 @@ export class ConfigLoader {
   private readonly matchers = new WeakMap<ConfigLayer, (p: string) => boolean>();
 
   private readonly topLayers: ConfigLayer[];
+  private readonly packs: PackLoader;
 
   constructor(opts: ConfigLoaderOptions) {
     this.rules = opts.rules;
@@ -143,6 +145,7 @@ export class ConfigLoader {
     this.lookup = opts.lookup ?? true;
     this.onNotice = opts.onNotice ?? (() => undefined);
     this.topLayers = [];
+    this.packs = new PackLoader(this.cwd);
     if (opts.configFile) {
       const file = path.resolve(this.cwd, opts.configFile);
       if (!fs.existsSync(file)) throw new CliError(`找不到 --config 指定的配置文件：${file}`);
@@ -161,7 +164,8 @@ export class ConfigLoader {
     const dir = path.dirname(path.resolve(filePath));
     let c = this.resolved.get(dir);
     if (!c) {
-      c = resolveConfig(this.rules, this.layersFor(dir).map((l) => l.raw));
+      const layers = this.layersFor(dir);
+      c = resolveConfig(this.rules, layers.map((l) => l.raw), this.packs.packsOf(layers));
       this.resolved.set(dir, c);
     }
     return c;
@@ -217,6 +221,7 @@ export class ConfigLoader {
     const problems = validateConfig(raw, this.rules);
     if (problems.length) throw new ConfigFileError(file, problems);
     const config = raw as RawConfig;
+    this.packs.packsOf([{ file, raw: config }]); // a bad pack stops the run before anything is linted or written
     const dir = path.dirname(file);
     const layers: ConfigLayer[] = [];
     if (config.extends !== undefined) layers.push(...this.loadExtends(file, config.extends, chain));

@@ -4,6 +4,7 @@ import { CliError } from './errors';
 import { lintCommand, FORMATS, type LintFlags } from './commands/lint';
 import { rulesCommand } from './commands/rules';
 import { explainCommand } from './commands/explain';
+import { packsListCommand, packsTestCommand, type PacksFlags } from './commands/packs';
 import { VERSION } from './version';
 import type { Io } from './io';
 
@@ -52,6 +53,17 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('<rule-id>', '规则 id / rule id')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))
     .action((id: string, flags: { format: string }) => setCode(explainCommand(id, flags, io)));
+
+  const packs = program.command('packs').description('用语规范词库：列出词库、运行词库的示例 / wording packs');
+  const packOptions = (cmd: Command) => cmd
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))
+    .option('-c, --config <file>', '额外的配置文件（.json/.yaml）/ extra config file')
+    .option('--no-config-lookup', '不自动查找 .zwgkrc.* 配置 / do not look for .zwgkrc.* files');
+  packOptions(packs.command('list').description('列出内置词库和配置中的词库及其词条 / list the packs that apply'))
+    .action((flags: PacksFlags) => setCode(packsListCommand(flags, io)));
+  packOptions(packs.command('test').description('运行词库的示例（fire 必须报告，quiet 不能报告）/ run a pack\'s examples as tests')
+    .argument('[files...]', '词库文件（.yaml）；不写时测试内置词库和配置中的词库 / pack files (default: every pack that applies)'))
+    .action((files: string[], flags: PacksFlags) => setCode(packsTestCommand(files, flags, io)));
 
   program
     .command('lsp')

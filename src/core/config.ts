@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import type { Rule, SeveritySetting } from './types';
 import type { CalendarOptions } from './calendar';
 import { buildConfigSchema } from './schema';
+import type { Pack } from './packs/pack';
 
 export interface RawConfig {
   $schema?: string;
@@ -15,17 +16,26 @@ export interface RawConfig {
   rules?: Record<string, SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)>;
   ignore?: string[];
   calendar?: CalendarOptions;
+  /** Wording packs (YAML data files), by paths relative to the config file; read by the CLI/server. */
+  packs?: string[];
 }
 
 export interface RuleSetting {
   severity: SeveritySetting;
   options: Record<string, unknown>;
+  /** True when some layer set the severity (false: the rule's default). */
+  explicit?: boolean;
 }
 
 export interface ResolvedConfig {
   rules: Map<string, RuleSetting>;
   ignore: string[];
   calendar: CalendarOptions;
+  /**
+   * The wording packs the config layers name (read and checked by the CLI or the server; the default
+   * packs are not in this list). NOTE for result caches: a cache key must include these packs' content.
+   */
+  packs: readonly Pack[];
 }
 
 export interface ConfigError {
@@ -105,7 +115,7 @@ function ruleEntry(value: RawConfig['rules'] extends Record<string, infer V> | u
  * Merges config layers (earlier = lower priority) over the rules' defaults.
  * Options merge key by key; arrays and objects in options replace, except `renames`-style maps which merge.
  */
-export function resolveConfig(rules: readonly Rule[], layers: RawConfig[] = []): ResolvedConfig {
+export function resolveConfig(rules: readonly Rule[], layers: RawConfig[] = [], packs: readonly Pack[] = []): ResolvedConfig {
   const map = new Map<string, RuleSetting>();
   for (const r of rules) map.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...(r.meta.defaultOptions ?? {}) } });
   const ignore: string[] = [];
@@ -120,14 +130,14 @@ export function resolveConfig(rules: readonly Rule[], layers: RawConfig[] = []):
         const prev = options[k];
         options[k] = isPlainObject(prev) && isPlainObject(v) ? { ...prev, ...v } : v;
       }
-      map.set(id, { severity: e.severity ?? cur.severity, options });
+      map.set(id, { severity: e.severity ?? cur.severity, options, explicit: cur.explicit || e.severity !== undefined });
     }
     ignore.push(...(layer.ignore ?? []));
     calendar.holidays.push(...(layer.calendar?.holidays ?? []));
     calendar.workdays.push(...(layer.calendar?.workdays ?? []));
     calendar.years.push(...(layer.calendar?.years ?? []));
   }
-  return { rules: map, ignore, calendar };
+  return { rules: map, ignore, calendar, packs };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

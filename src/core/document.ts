@@ -11,7 +11,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { location } from 'vfile-location';
 import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
-import { inferDocType, isDocType, type DocTypeInfo } from './doctype';
+import { inferKind, type Kind } from './profile/kind';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -114,7 +114,8 @@ export class ZwgkDocument {
   readonly blocks: Block[];
   readonly headings: Block[];
   readonly title: Title | undefined;
-  readonly type: DocTypeInfo;
+  /** The document's kind (文档类型), how sure zwgk is, and why (profile/kind.ts). */
+  readonly type: Kind;
   /** `\r\n`, `\r` or `\n`: the first line ending in the text (`\n` when none). */
   readonly eol: string;
   private readonly loc: ReturnType<typeof location>;
@@ -136,33 +137,25 @@ export class ZwgkDocument {
       } else {
         this.metadata = readHeader(text);
         this.bodyStart = this.metadata.block ? this.metadata.block.end : 0;
-        if (/^---[ \t]*(\r?\n|\r)/.test(text) && !this.metadata.block) {
+        if (/^---[ \t]*(\r?\n|\r)/.test(text)) {
           const nl = text.search(/\r?\n|\r/);
           this.metadata.problems.push({ start: 0, end: nl < 0 ? text.length : nl, message: '前置元数据没有结束的“---”行' });
         }
       }
-      const { segments, blocks } = collectMarkdown(this.tree, text, this.bodyStart);
+      const { segments, blocks } = collectMarkdown(this.tree, text, this.bodyStart, this.metadata.furniture);
       this.segments = segments;
       this.blocks = blocks;
     } else {
       this.metadata = readHeader(text);
       this.bodyStart = this.metadata.block ? this.metadata.block.end : 0;
-      const { segments, blocks, tree } = collectText(text, this.bodyStart);
+      const { segments, blocks, tree } = collectText(text, this.bodyStart, this.metadata.furniture);
       this.tree = tree;
       this.segments = segments;
       this.blocks = blocks;
     }
     this.headings = this.blocks.filter((b) => b.heading !== undefined);
     this.title = findTitle(this);
-    const declared = getField(this.metadata, '文档类型');
-    if (declared && isDocType(declared.value)) {
-      this.type = { value: declared.value, inferred: false, reason: '由元数据“文档类型”声明' };
-    } else {
-      const inferred = inferDocType(this.title?.text);
-      this.type = declared?.value
-        ? { ...inferred, reason: `“文档类型: ${declared.value}”不是已知类型，${inferred.reason}` }
-        : inferred;
-    }
+    this.type = inferKind({ title: this.title?.text, meta: (k) => getField(this.metadata, k as never)?.value });
   }
 
   /** 1-based line and column (UTF-16 code units) of an offset; offsets past the end clamp to it. */
@@ -230,11 +223,23 @@ function looksLikeUrl(s: string): boolean {
   return /^(https?:\/\/|www\.|mailto:)|@/i.test(s.trim());
 }
 
-function collectMarkdown(tree: Root, text: string, bodyStart: number): { segments: Segment[]; blocks: Block[] } {
+type Ranges = readonly { start: number; end: number }[];
+
+/** True when [start, end) lies within one of the (few, sorted) page-furniture lines. */
+function inRanges(ranges: Ranges, start: number, end = start): boolean {
+  for (const r of ranges) {
+    if (start < r.start) return false;
+    if (start < r.end || (start === r.start && end === r.end)) return end <= r.end;
+  }
+  return false;
+}
+
+function collectMarkdown(tree: Root, text: string, bodyStart: number, furniture: Ranges): { segments: Segment[]; blocks: Block[] } {
   const segments: Segment[] = [];
   const blocks: Block[] = [];
   const visit = (node: Nodes, inAutolink: boolean): void => {
     const pos = node.position;
+    if (pos && furniture.length > 0 && inRanges(furniture, pos.start.offset!, pos.end.offset!)) return;
     switch (node.type) {
       case 'yaml': case 'code': case 'inlineCode': case 'html': case 'image': case 'imageReference': case 'definition':
         return;
@@ -255,7 +260,7 @@ function collectMarkdown(tree: Root, text: string, bodyStart: number): { segment
         }
         break;
       case 'tableCell':
-        if (pos) blocks.push({ kind: 'tableCell', text: toText(node).trim(), start: pos.start.offset!, end: pos.end.offset! });
+        if (pos && pos.start.offset! >= bodyStart) blocks.push({ kind: 'tableCell', text: toText(node).trim(), start: pos.start.offset!, end: pos.end.offset! });
         break;
       case 'link': {
         const t = toText(node);
@@ -269,8 +274,11 @@ function collectMarkdown(tree: Root, text: string, bodyStart: number): { segment
   return { segments, blocks };
 }
 
-/** Plain text: every non-blank line of the body is a block and a segment; `<!-- … -->` lines are skipped. */
-function collectText(text: string, bodyStart: number): { segments: Segment[]; blocks: Block[]; tree: Root } {
+/**
+ * Plain text: every non-blank line of the body is a block and a segment; `<!-- … -->` lines and the page's
+ * furniture (breadcrumbs, byline, page tools) are skipped.
+ */
+function collectText(text: string, bodyStart: number, furniture: Ranges): { segments: Segment[]; blocks: Block[]; tree: Root } {
   const segments: Segment[] = [];
   const blocks: Block[] = [];
   const tree: Root = { type: 'root', children: [] };
@@ -283,7 +291,7 @@ function collectText(text: string, bodyStart: number): { segments: Segment[]; bl
     const raw = text.slice(lineStart, lineEnd);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed && !/^<!--.*-->$/.test(trimmed)) {
+    if (trimmed && !/^<!--.*-->$/.test(trimmed) && !(furniture.length > 0 && inRanges(furniture, lineStart + lead))) {
       const start = lineStart + lead;
       const end = start + trimmed.length;
       const depth = cnHeadingDepth(trimmed);

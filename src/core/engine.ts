@@ -12,6 +12,9 @@ import { findDirectives, disabledAt } from './inline-config';
 import type { LintMessage, Report, Rule, RuleContext, Severity } from './types';
 import { ALL_RULES } from './rules';
 import { redactData, redactPersonalData } from './redact';
+import { DEFAULT_PACKS } from './packs/defaults';
+import { compilePacks } from './packs/compile';
+import type { Pack } from './packs/pack';
 
 export interface LintOptions {
   config?: ResolvedConfig;
@@ -20,6 +23,8 @@ export interface LintOptions {
   index?: DraftIndex;
   calendar?: Calendar;
   format?: DocFormat;
+  /** The wording packs to use instead of the default packs and the config's (e.g. to test one pack alone). */
+  packs?: readonly Pack[];
 }
 
 export interface LintResult {
@@ -46,6 +51,25 @@ function calendarFor(config: ResolvedConfig, given?: Calendar): Calendar {
 
 const EMPTY_INDEX = new DraftIndex();
 
+const packLists = new WeakMap<readonly Pack[], readonly Pack[]>();
+
+/** The packs that apply under a config: the default packs, then the config's own (same list object each time). */
+export function packsFor(config: ResolvedConfig): readonly Pack[] {
+  const own = config.packs ?? [];
+  if (own.length === 0) return DEFAULT_PACKS;
+  let all = packLists.get(own);
+  if (!all) packLists.set(own, (all = [...DEFAULT_PACKS, ...own]));
+  return all;
+}
+
+/** A control-comment id naming a rule, or `<rule>/<pack>[/<entry>]` of a wording pack that applies. */
+function knownDirectiveId(id: string, byId: Map<string, Rule>, packs: () => readonly Pack[]): boolean {
+  if (byId.has(id) || ALL_RULES.some((r) => r.meta.id === id)) return true;
+  const slash = id.indexOf('/');
+  if (slash < 0 || id.slice(0, slash) !== 'wording') return false;
+  return compilePacks(packs()).keys.has(id.slice(slash + 1));
+}
+
 export function lintText(text: string, filePath?: string, options: LintOptions = {}): LintResult {
   const document = new ZwgkDocument(text, filePath, options.format);
   return { document, messages: lintDocument(document, options) };
@@ -58,6 +82,7 @@ export function lintDocument(doc: ZwgkDocument, options: LintOptions = {}): Lint
   const index = options.index ?? EMPTY_INDEX;
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const messages: LintMessage[] = [];
+  const packs = options.packs ?? packsFor(config);
   const directives = findDirectives(doc);
   const disabled = disabledAt(doc, directives);
 
@@ -65,6 +90,11 @@ export function lintDocument(doc: ZwgkDocument, options: LintOptions = {}): Lint
     const start = clamp(r.start, doc.text.length);
     const end = clamp(Math.max(r.start, r.end), doc.text.length);
     if (disabled(rule.meta.id, start)) return;
+    if (r.scope && directives.length) {
+      // `wording/typos` and `wording/typos/jiezhi` both switch off a report scoped typos/jiezhi.
+      const parts = r.scope.split('/');
+      for (let i = 1; i <= parts.length; i++) if (disabled(`${rule.meta.id}/${parts.slice(0, i).join('/')}`, start)) return;
+    }
     const a = doc.positionAt(start);
     const b = doc.positionAt(end);
     const msg: LintMessage = {
@@ -87,7 +117,7 @@ export function lintDocument(doc: ZwgkDocument, options: LintOptions = {}): Lint
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     const ctx: RuleContext = {
-      doc, calendar, index,
+      doc, calendar, index, severity, severityExplicit: setting?.explicit === true, packs,
       options: setting?.options ?? rule.meta.defaultOptions ?? {},
       report: (r) => push(rule, severity, r),
     };
@@ -107,8 +137,9 @@ export function lintDocument(doc: ZwgkDocument, options: LintOptions = {}): Lint
   if (inline && inlineSetting && inlineSetting !== 'off') {
     for (const d of directives) {
       for (const id of d.ids) {
-        if (!byId.has(id.id) && !ALL_RULES.some((r) => r.meta.id === id.id)) {
-          push(inline, inlineSetting, { start: id.start, end: id.end, message: `控制注释中的规则 id “${id.id}”不存在` });
+        if (!knownDirectiveId(id.id, byId, () => packs)) {
+          const what = id.id.includes('/') ? '词库或词条' : '规则 id';
+          push(inline, inlineSetting, { start: id.start, end: id.end, message: `控制注释中的${what} “${id.id}”不存在` });
         }
       }
     }

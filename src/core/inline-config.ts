@@ -2,6 +2,7 @@
  * Inline control comments: `<!-- zwgk-disable [ids] -->`, `<!-- zwgk-enable [ids] -->`,
  * `<!-- zwgk-disable-line [ids] -->`, `<!-- zwgk-disable-next-line [ids] -->`. Without ids they apply to
  * every rule. In Markdown only real HTML comments count (not ones inside code); in plain text, any.
+ * An id may name part of a rule: `wording/typos` (one wording pack) or `wording/typos/jiezhi` (one entry).
  */
 import type { Nodes, Parents } from 'mdast';
 import type { ZwgkDocument } from './document';
@@ -39,7 +40,7 @@ export function findDirectives(doc: ZwgkDocument): Directive[] {
     for (const m of text.slice(0, last + 3).matchAll(COMMENT)) {
       const bodyStart = offset + m.index! + m[0].indexOf(m[1]) + m[1].length;
       const ids: Directive['ids'] = [];
-      for (const idm of m[2].matchAll(/[A-Za-z0-9][\w-]*/g)) ids.push({ id: idm[0], start: bodyStart + idm.index!, end: bodyStart + idm.index! + idm[0].length });
+      for (const idm of m[2].matchAll(/[A-Za-z0-9][\w-]*(?:\/[A-Za-z0-9][\w-]*){0,2}/g)) ids.push({ id: idm[0], start: bodyStart + idm.index!, end: bodyStart + idm.index! + idm[0].length });
       out.push({ kind: m[1] as Directive['kind'], ids, start: offset + m.index!, end: offset + m.index! + m[0].length });
     }
   }

@@ -30,6 +30,11 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       root: { type: 'boolean', description: '为 true 时不再向上查找上级目录的配置' },
       rules: { type: 'object', properties: ruleProps, additionalProperties: false, description: '规则 id → 严重程度（off|info|warning|error）或 { severity, ...选项 }' },
       ignore: { type: 'array', items: { type: 'string' }, description: '不检查的文件（glob，相对于配置文件所在目录）' },
+      packs: {
+        type: 'array',
+        items: { type: 'string' },
+        description: '本单位的词库（用语规范，YAML 数据文件），相对于本配置文件的路径，不能指向工作区之外；与内置词库一起由规则 wording 检查',
+      },
       calendar: {
         type: 'object',
         description: '工作日历的本地调整（在国务院节假日安排之外）',

@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import type { ZwgkDocument } from './document';
 import type { Calendar } from './calendar';
 import type { DraftIndex } from './workspace';
+import type { Pack } from './packs/pack';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -17,6 +18,8 @@ export interface Clause {
   text: string;
   /** True when `text` is a summary, not a verbatim quotation. */
   summary?: boolean;
+  /** The version of the source the text comes from, with the dates it was in force (see sources.ts). */
+  version?: string;
 }
 
 /** A text edit on the document: replace `text` in [range[0], range[1]) (UTF-16 offsets). */
@@ -52,6 +55,11 @@ export interface Report {
   /** Overrides the configured severity for this one report (e.g. an `info` "cannot compute"). */
   severity?: Severity;
   data?: Record<string, unknown>;
+  /**
+   * A finer id under the rule (e.g. `typos/jiezhi` for a wording-pack entry): control comments naming
+   * `<rule-id>/<scope>` — or any prefix of it — switch this report off.
+   */
+  scope?: string;
 }
 
 export interface RuleContext<O = Record<string, unknown>> {
@@ -63,6 +71,12 @@ export interface RuleContext<O = Record<string, unknown>> {
   calendar: Calendar;
   /** The set of drafts, for cross-document rules; may be empty (single file). */
   index: DraftIndex;
+  /** The rule's configured severity (never `off`: a rule switched off does not run). */
+  severity: Severity;
+  /** True when a config layer (or --rule) set the severity; false when it is the rule's default. */
+  severityExplicit: boolean;
+  /** The wording packs that apply: the default packs, then the packs the config names. */
+  packs: readonly Pack[];
 }
 
 /** A documented example; examples are also the rule's tests (`test/unit/rule-examples.test.ts`). */

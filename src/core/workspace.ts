@@ -19,7 +19,8 @@
  * O(links + matches), and `dependents(path)` names the drafts whose result can change when `path` does.
  */
 import * as path from 'node:path';
-import { inferDocType, isDocType, type DocType } from './doctype';
+import type { DocType } from './doctype';
+import { inferKind } from './profile/kind';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { ZwgkDocument } from './document';
@@ -32,6 +33,8 @@ export interface DraftSummary {
   type: DocType;
   /** True when `type` was inferred from the title rather than declared in metadata (`文档类型`). */
   typeInferred?: boolean;
+  /** False when `type` was inferred with low confidence (kind-bound rules stay quiet); absent = sure. */
+  typeSure?: boolean;
   /** Known metadata values by canonical key (标题, 发布日期, 起草单位, 发布机构, 解读材料, 解读对象 …). */
   metadata: Record<string, string>;
 }
@@ -655,7 +658,7 @@ function knownValues(meta: Metadata): Record<string, string> {
 
 /** What the index keeps of a parsed draft (small: the text itself is not kept). */
 export function summarize(doc: ZwgkDocument, path: string): DraftSummary {
-  return { path, title: doc.title?.text, type: doc.type.value, typeInferred: doc.type.inferred, metadata: knownValues(doc.metadata) };
+  return { path, title: doc.title?.text, type: doc.type.value, typeInferred: doc.type.inferred, typeSure: doc.type.confidence !== 'low', metadata: knownValues(doc.metadata) };
 }
 
 // ————————————————————————————————— fast summaries for indexing —————————————————————————————————
@@ -722,7 +725,9 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) && m.index < text.length) {
       const t = m[0].trim();
-      if (t && !/^<!--.*-->$/.test(t)) { if (t.length <= 80) title = t; break; }
+      const at = m.index + (m[0].length - m[0].trimStart().length);
+      // Page furniture (breadcrumbs, the byline) is not the title, as in the document model.
+      if (t && !/^<!--.*-->$/.test(t) && !meta.furniture.some((r) => r.start <= at && at < r.end)) { if (t.length <= 80) title = t; break; }
       if (m[0].length === 0) break;
     }
   }
@@ -730,7 +735,6 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
 }
 
 function fromMeta(path: string, meta: Metadata, title: string | undefined): DraftSummary {
-  const declared = getField(meta, '文档类型')?.value;
-  const type = declared && isDocType(declared) ? { value: declared, inferred: false } : inferDocType(title);
-  return { path, title, type: type.value, typeInferred: type.inferred, metadata: knownValues(meta) };
+  const type = inferKind({ title, meta: (k) => getField(meta, k as never)?.value });
+  return { path, title, type: type.value, typeInferred: type.inferred, typeSure: type.confidence !== 'low', metadata: knownValues(meta) };
 }

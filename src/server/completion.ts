@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DATE_KEYS, DISCLOSURE_VALUES, DOC_TYPES, META_KEYS, canonicalKey, formatDate, headerPairs, type DraftIndex, type MetaKey,
+  DATE_KEYS, DISCLOSURE_VALUES, DOC_TYPES, META_KEYS, canonicalKey, formatDate, headerPairs, type DraftIndex, type MetaKey, type CatalogueKey,
   type ZwgkDocument,
 } from '../core';
 
@@ -99,7 +99,7 @@ export function completion(doc: ZwgkDocument, textDoc: TextDocument, position: P
   const range = (from: number) => ({ start: textDoc.positionAt(from), end: position });
 
   // Value of a key: the last `key:` before the cursor on this line.
-  let key: MetaKey | undefined;
+  let key: CatalogueKey | undefined;
   let valueStart = -1;
   /** YAML needs a space after the colon: added when the list opens right after `key:`. */
   let lead = '';
@@ -161,7 +161,7 @@ interface Value {
   detail?: string;
 }
 
-function valuesFor(key: MetaKey, ctx: CompletionContext, typed: string): Value[] {
+function valuesFor(key: CatalogueKey, ctx: CompletionContext, typed: string): Value[] {
   const today = ctx.today ?? new Date();
   const d = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
   switch (key) {

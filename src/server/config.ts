@@ -11,7 +11,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import picomatch from 'picomatch';
-import { ALL_RULES, Calendar, resolveConfig, validateConfig, type RawConfig, type ResolvedConfig } from '../core';
+import {
+  ALL_RULES, Calendar, DEFAULT_PACKS, MAX_PACK_BYTES, formatPackError, parsePackText, resolveConfig, validateConfig,
+  type Pack, type RawConfig, type ResolvedConfig,
+} from '../core';
 import { CONFIG_NAMES, isInside } from './uri';
 import type { ZwgkSettings } from './settings';
 
@@ -37,6 +40,8 @@ export interface ConfigFile {
   /** Layers of its `extends` chain (lowest first), when valid. */
   extended: { file: string; dir: string; raw: RawConfig }[];
   problems: ConfigProblem[];
+  /** The wording packs its own `packs` key names that could be read (a bad one is a problem and left out). */
+  packs?: Pack[];
 }
 
 /** What applies to one document. */
@@ -93,7 +98,9 @@ export class ConfigStore {
     if (!r) {
       const raws = layers.map((l) => l.raw);
       if (Object.keys(settings.rules).length) raws.push({ rules: settings.rules });
-      const config = resolveConfig(ALL_RULES, raws);
+      const packs: Pack[] = [];
+      for (const l of layers) for (const p of this.files.get(l.file)?.packs ?? []) if (!packs.includes(p)) packs.push(p);
+      const config = resolveConfig(ALL_RULES, raws, packs);
       r = { config, calendar: new Calendar(config.calendar) };
       this.resolved.set(key, r);
     }
@@ -181,8 +188,47 @@ export class ConfigStore {
         cf.extended = [];
       }
     }
+    if (cf.raw?.packs?.length && !this.loadPacks(cf, cf.raw.packs)) {
+      cf.raw = undefined;
+      cf.extended = [];
+      cf.packs = [];
+    }
     this.onLoaded(cf);
     return cf;
+  }
+
+  /**
+   * Reads the packs `cf` names (data files inside the workspace, as `extends`); a pack that cannot be
+   * read or is invalid becomes a problem on its `packs` entry, and (as for any invalid config) the file
+   * is left out. Returns false when there was a problem. (Pack files are re-read when a config file
+   * changes; the store is not told about edits to a pack file alone.)
+   */
+  private loadPacks(cf: ConfigFile, refs: string[]): boolean {
+    const before = cf.problems.length;
+    cf.packs = [];
+    const boundary = this.workspaceFolders.find((w) => isInside(w, cf.path)) ?? cf.dir;
+    const ids = new Set(DEFAULT_PACKS.map((p) => p.id));
+    refs.forEach((ref, i) => {
+      const fail = (message: string) => cf.problems.push({ key: `packs.${i}`, message, ...locate(cf.text, ['packs', String(i)]) });
+      if (path.isAbsolute(ref) || path.win32.isAbsolute(ref) || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return fail(`“${ref}”必须是相对于本配置文件的路径，不能是绝对路径或网址`);
+      if (!/\.(ya?ml|json)$/i.test(ref)) return fail(`“${ref}”必须是 .yaml、.yml 或 .json 数据文件（不执行任何代码）`);
+      const target = path.resolve(cf.dir, ref);
+      if (!isInside(boundary, target)) return fail(`“${ref}”指向工作区（${boundary}）之外`);
+      let text: string;
+      try {
+        if (!isInside(safeRealpath(boundary), fs.realpathSync(target))) return fail(`“${ref}”经符号链接指向工作区（${boundary}）之外`);
+        if (fs.statSync(target).size > MAX_PACK_BYTES) return fail(`词库“${ref}”超过 1 MB`);
+        text = fs.readFileSync(target, 'utf8');
+      } catch {
+        return fail(`找不到词库文件“${ref}”`);
+      }
+      const { pack, errors } = parsePackText(text, ref);
+      if (!pack) return fail(`词库无效：${errors.map(formatPackError).join('；')}`);
+      if (ids.has(pack.id)) return fail(`词库“${ref}”的 id “${pack.id}”与其他词库重复，请换一个 id`);
+      ids.add(pack.id);
+      cf.packs!.push(pack);
+    });
+    return cf.problems.length === before;
   }
 
   /** Fills `cf.extended`; returns a problem on the `extends` key when the chain cannot be followed. */

@@ -103,7 +103,7 @@ export interface JsonMessage {
 export interface JsonResult {
   filePath: string;
   messages: JsonMessage[];
-  clauses: { source: string; id: string; text: string; summary?: boolean }[];
+  clauses: { source: string; id: string; text: string; summary?: boolean; version?: string }[];
   errorCount: number;
   warningCount: number;
   infoCount: number;

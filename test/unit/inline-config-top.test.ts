@@ -20,7 +20,7 @@ describe('inline config: a disable comment right after the metadata', () => {
   });
 
   it('works after a plain-text catalogue header', () => {
-    const text = '索 引 号: 00817804-9/2019-13123 分类: 规划计划\n发布机构: 市政府办公室 成文日期: 2019年06月21日\n<!-- zwgk-disable date-format -->\n\n正文。\n';
+    const text = '索 引 号: 00817804-9/2019-13123 分类: 规划计划\n文档类型: 其他\n发布机构: 市政府办公室 成文日期: 2019年06月21日\n<!-- zwgk-disable date-format -->\n\n正文。\n';
     assert.equal(lintAll(text.replace('<!-- zwgk-disable date-format -->\n', ''), 'a.txt').filter((m) => m.ruleId === 'date-format').length, 1);
     assert.deepEqual(lintAll(text, 'a.txt').filter((m) => m.ruleId === 'date-format'), []);
   });

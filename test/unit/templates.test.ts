@@ -21,8 +21,8 @@ const WS = '/ws/drafts';
 function fileFor(t: Template, format: TemplateFormat): string {
   const ext = format === 'markdown' ? '.md' : '.txt';
   // The policy/interpretation pair is saved under the names their links use.
-  if (t.id === 'zhengce') return `${WS}/海口市某某管理办法${ext}`;
-  if (t.id === 'jiedu') return `${WS}/海口市某某管理办法-解读${ext}`;
+  if (t.id === 'zhengce') return `${WS}/海口市政务公开管理办法${ext}`;
+  if (t.id === 'jiedu') return `${WS}/海口市政务公开管理办法-解读${ext}`;
   return `${WS}/${t.id}${ext}`;
 }
 
@@ -185,7 +185,7 @@ describe('templates', () => {
   it('扶贫项目公示 only shows masked personal data, in both formats', () => {
     for (const format of FORMATS) {
       const text = sampleText(getTemplate('fupin')!, format);
-      assert.ok(text.includes('| 1 | 张某某 | 46**************36 | 138****1234 | 某某镇 |'), `${format}: masked row kept as written`);
+      assert.ok(text.includes('| 1 | 张某某 | 46**************36 | 138****1234 | 大致坡镇 |'), `${format}: masked row kept as written`);
       assert.doesNotMatch(text, /\b1[3-9]\d{9}\b/);
     }
   });

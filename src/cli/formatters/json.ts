@@ -6,7 +6,7 @@
  *
  * Each message cites its clause by `source` and `id` (and `summary` when the text is a summary) and by
  * `ref`, its position in the file's `clauses` array, which holds each quoted clause once with its
- * `text`: a 1,000-draft run quotes the same few clauses tens of thousands of times, and repeating the
+ * `text` (and `version`, the version of the source it is quoted from, when the clause names one): a 1,000-draft run quotes the same few clauses tens of thousands of times, and repeating the
  * text in every message made it a third of the output (it was there up to zwgk 0.1.0).
  *
  * Layout: compact JSON, one file object after another and one message per line — what
@@ -20,12 +20,13 @@ import type { CliMessage, FileResult } from '../results';
 function clauseObject(c: Clause): Record<string, unknown> {
   const out: Record<string, unknown> = { source: c.source, id: c.id, text: c.text };
   if (c.summary) out.summary = true;
+  if (c.version) out.version = c.version;
   return out;
 }
 
 /** A clause's key within one file: equal clauses (also ones read back from the cache) share a ref. */
 function clauseKey(c: Clause): string {
-  return `${c.source}\u0000${c.id}\u0000${c.summary ? 1 : 0}\u0000${c.text}`;
+  return `${c.source}\u0000${c.id}\u0000${c.summary ? 1 : 0}\u0000${c.version ?? ''}\u0000${c.text}`;
 }
 
 /** Numbers the clauses of one file's messages in order of first use. */

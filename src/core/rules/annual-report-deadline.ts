@@ -1,23 +1,16 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { metaDate, reportYear, authorityLevel, cnDate, isoDate, isAfter, lateByDays, isReportTitle } from '../util/deadline';
-import type { SimpleDate } from '../dates';
-
-/** The 2019 revision of the 条例 introduced the 1月31日 deadline for departments (first due 2020-01-31). */
-const DEPARTMENT_DEADLINE_FROM_YEAR = 2019;
-
-function deadlineOf(year: number, level: 'government' | 'department'): SimpleDate {
-  return level === 'department' && year >= DEPARTMENT_DEADLINE_FROM_YEAR
-    ? { year: year + 1, month: 1, day: 31 }
-    : { year: year + 1, month: 3, day: 31 };
-}
-
-const LEVEL_NAME = { government: '政府', department: '政府部门' } as const;
+import { annualReport } from '../deadlines';
+import { LEVEL_NAME } from '../deadlines/annual-report';
+import { cnDate } from '../deadlines/wording';
+import { parseDate } from '../dates';
 
 /**
  * A 政府信息公开工作年度报告 published after its deadline: 1月31日 (departments) / 3月31日
- * (governments) of the year after the report year. Fixed calendar dates: lateness is counted in
- * calendar days, and a report published on the deadline day itself is on time.
+ * (governments) of the year after the report year under the 2019 条例; 3月31日 for every 行政机关 for
+ * report years 2008–2018 (2007 条例 第三十一条). Fixed calendar dates: lateness is counted in calendar
+ * days, and a report published on the deadline day itself is on time. Computed in
+ * `deadlines/annual-report.ts` (the ledger shows the same due date).
  */
 export const annualReportDeadline: Rule = {
   meta: {
@@ -26,7 +19,7 @@ export const annualReportDeadline: Rule = {
     description: '政府信息公开工作年度报告的发布日期晚于法定期限：政府部门为次年1月31日，政府为次年3月31日（报告年度取自元数据“报告年度”或标题，层级取自“机关层级”或由机关名称推断）。',
     category: '期限',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.tiaoli_49, CLAUSES.yaodian_4_2],
+    clauses: [CLAUSES.tiaoli_49, CLAUSES.yaodian_4_2, CLAUSES.tiaoli2007_31],
     rationale: '年度报告的公布期限由条例第四十九条规定，是政务公开考核的硬指标；逾期公布会被督促整改或通报。部门与政府期限不同，必须按机关层级分别计算。'
       + '乡镇人民政府和街道办事处（区政府的派出机关，与乡镇同级）按政府的3月31日计算。',
     howToFix: '在法定期限内发布：政府部门于次年1月31日前、各级政府于次年3月31日前。若层级推断有误，在元数据写明“机关层级: 政府”或“机关层级: 部门”；若报告年度有误，写明“报告年度: 2019”。',
@@ -69,45 +62,31 @@ export const annualReportDeadline: Rule = {
     },
   },
   check(ctx) {
-    const { doc } = ctx;
-    if (doc.type.value !== '年度报告') return;
-    if (doc.type.inferred && !isReportTitle(doc.title?.text)) return;
-    const year = reportYear(doc);
-    const published = metaDate(doc, '发布日期');
-    if (!year || !published) return;
-    if (!isAfter(published, { year: year.year, month: 12, day: 31 })) return; // published within the report year: not this rule's concern
-    const { level, reason } = authorityLevel(doc);
-    const at = { start: published.start, end: published.end };
-    const yearText = `${year.year}年度`;
-
-    if (level) {
-      const deadline = deadlineOf(year.year, level);
-      if (!isAfter(published, deadline)) return;
-      const late = lateByDays(deadline, published, '法定期限');
-      ctx.report({
-        ...at,
-        message: `${LEVEL_NAME[level]}的年度报告（${yearText}）应于${cnDate(deadline)}前公布（${reason}），发布日期${cnDate(published)}${late.text}`,
-        data: { deadline: isoDate(deadline), daysLate: late.days, level, reportYear: year.year },
-      });
+    const d = annualReport(ctx.doc);
+    if (!d || !d.actual) return;
+    const year = d.data.reportYear as number;
+    const level = d.data.level as keyof typeof LEVEL_NAME | undefined;
+    const reason = d.data.levelReason as string;
+    const published = parseDate(d.actual.date)!;
+    const at = { start: d.actual.start, end: d.actual.end, clause: d.clause };
+    const yearText = `${year}年度`;
+    const v2007 = d.data.version === 'tiaoli2007';
+    if (d.state === 'late') {
+      const due = parseDate(d.due!)!;
+      const message = v2007
+        ? `年度报告（${yearText}）应于${cnDate(due)}前公布（${d.clause.id}：各级行政机关每年3月31日前），发布日期${cnDate(published)}${d.late!.text}`
+        : level
+          ? `${LEVEL_NAME[level]}的年度报告（${yearText}）应于${cnDate(due)}前公布（${reason}），发布日期${cnDate(published)}${d.late!.text}`
+          : `年度报告（${yearText}）最迟应于${cnDate(due)}前公布（政府为3月31日，政府部门为1月31日），发布日期${cnDate(published)}${d.late!.text}`;
+      ctx.report({ ...at, message, data: { deadline: d.due, daysLate: d.late!.days, level, reportYear: year } });
       return;
     }
-    // Level unknown: late for either level after 3月31日; after 1月31日 only if it is a department's.
-    const govDeadline = deadlineOf(year.year, 'government');
-    const deptDeadline = deadlineOf(year.year, 'department');
-    if (isAfter(published, govDeadline)) {
-      const late = lateByDays(govDeadline, published, '法定期限');
+    const dept = d.data.departmentLate as { deadline: string; daysLate: number; text: string } | undefined;
+    if (dept) {
       ctx.report({
-        ...at,
-        message: `年度报告（${yearText}）最迟应于${cnDate(govDeadline)}前公布（政府为3月31日，政府部门为1月31日），发布日期${cnDate(published)}${late.text}`,
-        data: { deadline: isoDate(govDeadline), daysLate: late.days, reportYear: year.year },
-      });
-    } else if (isAfter(published, deptDeadline)) {
-      const late = lateByDays(deptDeadline, published, '法定期限');
-      ctx.report({
-        ...at,
-        severity: 'info',
-        message: `若这是政府部门的年度报告，应于${cnDate(deptDeadline)}前公布，发布日期${cnDate(published)}${late.text}；${reason}`,
-        data: { deadline: isoDate(deptDeadline), daysLate: late.days, reportYear: year.year },
+        ...at, severity: 'info',
+        message: `若这是政府部门的年度报告，应于${cnDate(parseDate(dept.deadline)!)}前公布，发布日期${cnDate(published)}${dept.text}；${reason}`,
+        data: { deadline: dept.deadline, daysLate: dept.daysLate, reportYear: year },
       });
     }
   },

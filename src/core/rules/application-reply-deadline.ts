@@ -1,65 +1,15 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { getField } from '../metadata';
-import { findDates, compareDates } from '../dates';
-import {
-  firstDate, metaDate, sentences, cnDate, isoDate, isAfter, lateByWorkdays, uncoveredMessage, type LocatedDate,
-} from '../util/deadline';
-import { toSimplified } from '../data/traditional';
-import type { ZwgkDocument } from '../document';
+import { applicationReply, type ReplyOptions } from '../deadlines/application-reply';
+import { cnDate, uncoveredMessage } from '../deadlines/wording';
+import { parseDate } from '../dates';
 
-interface Options {
-  workdays: number;
-  extensionWorkdays: number;
-}
-
-/** 收到申请日期: metadata, else “于2026年3月2日收到…申请” in the body; a later 补正 receipt restarts the period (条例 第三十条). */
-function receivedDate(doc: ZwgkDocument): { date: LocatedDate; corrected: boolean } | undefined {
-  let received = metaDate(doc, '收到申请日期');
-  let corrected: LocatedDate | undefined;
-  for (const s of sentences(doc)) {
-    if (!/收到|签收|确认/.test(s.text)) continue;
-    for (const d of findDates(s.text)) {
-      if (!d.valid) continue;
-      const after = s.text.slice(d.end, d.end + 16);
-      const m = /^[^，,。；]{0,10}?(收到|签收)/.exec(after);
-      if (!m) continue;
-      const located: LocatedDate = { year: d.year, month: d.month, day: d.day, start: s.start + d.start, end: s.start + d.end, source: '正文' };
-      const clause = s.text.slice(d.end, d.end + 40).split(/[，,；;]/)[0];
-      if (/补正/.test(clause)) {
-        if (!corrected || compareDates(located, corrected) > 0) corrected = { ...located, source: '正文（收到补正申请）' };
-      } else if (!received && /申请/.test(s.text)) {
-        received = { ...located, source: '正文（收到申请）' };
-      }
-    }
-  }
-  if (corrected && (!received || compareDates(corrected, received) > 0)) return { date: corrected, corrected: true };
-  return received ? { date: received, corrected: false } : undefined;
-}
-
-/** 延期答复 stated: metadata `延期答复: 是` (否 turns it off), else the body mentions an extension. */
-function extended(doc: ZwgkDocument): boolean {
-  const f = getField(doc.metadata, '延期答复');
-  if (f && f.value) {
-    const v = toSimplified(f.value).trim().toLowerCase();
-    if (/^(否|无|不|没有|false|no|n)$/.test(v)) return false;
-    if (/^(是|有|已延期|延期|true|yes|y)$/.test(v) || /延/.test(v)) return true;
-  }
-  for (const s of sentences(doc)) {
-    const m = /延期答复|延长答复期限|延长答复|答复期限延长|延期至/.exec(s.text);
-    if (m && !/(不|未|无需|无须|没有|不予)\s{0,2}$/.test(s.text.slice(Math.max(0, m.index - 4), m.index))) return true;
-  }
-  return false;
-}
-
-/** The body says third parties or other authorities were consulted (条例 第三十三条 第三款: time not counted). */
-function consulted(doc: ZwgkDocument): boolean {
-  return sentences(doc).some((s) => /征求.{0,12}(第三方|其他机关|有关机关|相关机关|其他行政机关).{0,6}意见|第三方意见/.test(s.text));
-}
+type Options = ReplyOptions;
 
 /**
  * A reply to a disclosure application (依申请答复) given more than 20 working days after the
- * application was received (40 when an extension is stated).
+ * application was received (40 when an extension is stated); 15 (30) under the 2007 条例 for applications
+ * received before 2019-05-15. Computed in `deadlines/application-reply.ts`.
  */
 export const applicationReplyDeadline: Rule<Options> = {
   meta: {
@@ -68,15 +18,15 @@ export const applicationReplyDeadline: Rule<Options> = {
     description: '依申请公开的答复日期晚于收到申请之日起第20个工作日（写明延期答复的为第40个工作日），按国务院节假日安排计算。',
     category: '期限',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.tiaoli_33],
+    clauses: [CLAUSES.tiaoli_33, CLAUSES.tiaoli2007_24],
     rationale: '条例第三十三条规定不能当场答复的应自收到申请之日起20个工作日内答复；延长须经负责人同意并告知申请人，最长再延20个工作日。超期答复是行政复议、诉讼中最常见的败诉原因之一。',
     howToFix: '在截止日（消息中给出）前答复；需要延期的，经政府信息公开工作机构负责人同意并书面告知申请人，在元数据写明“延期答复: 是”。收到补正申请的，写明收到补正的日期（期限自该日起算）。',
     fixable: false,
     options: {
-      workdays: { type: 'integer', minimum: 1, maximum: 200, description: '答复期限（工作日，条例第三十三条为20）' },
-      extensionWorkdays: { type: 'integer', minimum: 0, maximum: 200, description: '延期答复时最多延长的工作日（条例第三十三条为20）' },
+      workdays: { type: 'integer', minimum: 1, maximum: 200, description: '答复期限（工作日；不设置时按收到申请之日施行的条例：2019年修订版第三十三条为20，2007年版第二十四条为15）' },
+      extensionWorkdays: { type: 'integer', minimum: 0, maximum: 200, description: '延期答复时最多延长的工作日（不设置时按条例：2019年修订版为20，2007年版为15）' },
     },
-    defaultOptions: { workdays: 20, extensionWorkdays: 20 },
+    defaultOptions: {},
     examples: {
       fire: [
         {
@@ -118,39 +68,34 @@ export const applicationReplyDeadline: Rule<Options> = {
   },
   check(ctx) {
     const { doc, calendar: cal } = ctx;
-    const hasFields = !!getField(doc.metadata, '收到申请日期')?.value && !!getField(doc.metadata, '答复日期')?.value;
-    if (doc.type.value !== '依申请答复' && !hasFields) return;
-    const got = receivedDate(doc);
-    const reply = firstDate(doc, ['答复日期', '成文日期']);
-    if (!got || !reply || !isAfter(reply, got.date)) return;
-    const received = got.date;
-    const ext = extended(doc);
-    const n = (ctx.options.workdays ?? 20) + (ext ? ctx.options.extensionWorkdays ?? 20 : 0);
-    const at = { start: reply.start, end: reply.end };
-    const deadline = cal.addWorkdays(received, n);
-    if (!deadline) {
-      // The deadline lies in a year the calendar does not cover. Replied before that year: on time.
-      const used = cal.workdaysBetween(received, reply);
-      if (used !== undefined && used <= n) return;
+    const d = applicationReply(doc, cal, ctx.options);
+    if (!d || !d.from || !d.actual || (d.state !== 'late' && d.state !== 'unknown')) return;
+    const received = parseDate(d.from.date)!, reply = parseDate(d.actual.date)!;
+    const n = d.data.workdays as number;
+    // The version applied: only worth saying when it is the 2007 条例 (in force until 2019-05-14).
+    const v2007 = d.data.version === 'tiaoli2007';
+    const article = d.clause.id.replace(/^条例（2007）\s*/, '2007年条例').replace(/^条例\s*/, '');
+    const note = v2007 ? `（按当时施行的${article}）` : '';
+    const at = { start: d.actual.start, end: d.actual.end, clause: d.clause };
+    if (d.state === 'unknown') {
       ctx.report({
         ...at, severity: 'info',
-        message: `${uncoveredMessage(cal, `第三十三条的${n}个工作日答复期限`, received, reply)}（收到申请${cnDate(received)}，答复${cnDate(reply)}）`,
-        data: { received: isoDate(received), replied: isoDate(reply) },
+        message: `${uncoveredMessage(cal, `${article}的${n}个工作日答复期限`, received, reply)}（收到申请${cnDate(received)}，答复${cnDate(reply)}）`,
+        data: { received: d.from.date, replied: d.actual.date },
       });
       return;
     }
-    if (!isAfter(reply, deadline)) return;
-    const late = lateByWorkdays(cal, deadline, reply, '法定期限');
-    const basis = got.corrected ? `收到补正申请之日（${cnDate(received)}）` : `收到申请之日（${cnDate(received)}）`;
-    const extText = ext ? `（含延期${ctx.options.extensionWorkdays ?? 20}个工作日）` : '';
-    const third = consulted(doc);
+    const ext = d.data.extended as boolean;
+    const basis = d.data.corrected ? `收到补正申请之日（${cnDate(received)}）` : `收到申请之日（${cnDate(received)}）`;
+    const extText = ext ? `（含延期${d.data.extensionWorkdays}个工作日）` : '';
+    const third = d.data.consulted as boolean;
     ctx.report({
       ...at,
       ...(third ? { severity: 'info' as const } : {}),
-      message: `应自${basis}起${n}个工作日${extText}内答复（截止日${cnDate(deadline)}），答复日期${cnDate(reply)}${late.text}` +
+      message: `应自${basis}起${n}个工作日${extText}内答复（截止日${cnDate(parseDate(d.due!)!)}），答复日期${cnDate(reply)}${d.late!.text}${note}` +
         (ext ? '' : '；如已依法延期，请写明“延期答复: 是”') +
         (third ? '；正文提到征求第三方或其他机关意见，该时间不计入期限，请扣除后核对' : ''),
-      data: { deadline: isoDate(deadline), workdaysLate: late.workdays, daysLate: late.days, received: isoDate(received), extended: ext },
+      data: { deadline: d.due, workdaysLate: d.late!.workdays, daysLate: d.late!.days, received: d.from.date, extended: ext },
     });
   },
 };

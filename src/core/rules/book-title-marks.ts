@@ -78,10 +78,27 @@ function isBareCitation(doc: ZwgkDocument, start: number, end: number, generic: 
   if (!generic && !title.startsWith(PREFIX) && isHan(prev)) {
     if (title.length <= SHORT ? !CITE_BEFORE.has(prev) : REGION_BEFORE.has(prev)) return false;
   }
-  // The document's own title (the text of the regulation itself): 中华人民共和国政府信息公开条例.
+  // The document's own title (the text of the regulation itself): 中华人民共和国政府信息公开条例 — where the
+  // title is read from, or a line of the body that repeats it.
   const own = doc.title;
   if (own && start >= own.start && start < own.end && own.text.replace(/^#+\s*/, '').startsWith(title)) return false;
+  if (own && lineAround(doc, start, end).before.trim() === '' && (before + title + lineAround(doc, start, end).after).trim() === own.text.trim()) return false;
+  // An abbreviation the text defines without marks, as 行政法规 do: （以下简称个人所得税法）.
+  if (definedAbbreviations(doc).has(title)) return false;
   return true;
+}
+
+const ABBREVIATION = /以下简称[ \t]{0,2}[“"]?([\u4e00-\u9fff]{2,24})[”"]?[ \t]{0,2}[）)，,；;。]/g;
+const abbreviationCache = new WeakMap<ZwgkDocument, Set<string>>();
+
+/** The short names a document defines with 以下简称 and no book-title marks. */
+function definedAbbreviations(doc: ZwgkDocument): Set<string> {
+  let out = abbreviationCache.get(doc);
+  if (out) return out;
+  out = new Set();
+  if (doc.text.includes('以下简称')) for (const m of doc.text.matchAll(ABBREVIATION)) out.add(m[1]);
+  abbreviationCache.set(doc, out);
+  return out;
 }
 
 /** Titles of laws and regulations cited without 《》. */
@@ -142,6 +159,11 @@ export const bookTitleMarks: Rule<Options> = {
         {
           title: '更长标题的一部分、引号中的栏目名',
           text: '制定《海南省实施〈中华人民共和国政府信息公开条例〉办法》，在门户网站开设“政府信息公开条例”专栏，学习海洋环境保护法相关知识。\n',
+        },
+        {
+          title: '行政法规用“以下简称”定义的简称（不加书名号），以及正文中重复的标题行',
+          text: '中华人民共和国个人所得税法实施条例\n\n第一条 根据《中华人民共和国个人所得税法》（以下简称个人所得税法），制定本条例。\n\n第二条 个人所得税法所称在中国境内有住所，是指因户籍、家庭、经济利益关系而在中国境内习惯性居住。\n',
+          filename: 'tiaoli.txt',
         },
         {
           title: '法规正文自身的标题',

@@ -1,7 +1,10 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { findCommentWindow, shortenedReason, cnDate, isoDate, fallbackRange, isInternalConsultation } from '../util/deadline';
-import { compareDates } from '../dates';
+import { commentPeriodDeadline } from '../deadlines';
+import type { CommentWindow } from '../deadlines/comment-window';
+import { cnDate } from '../deadlines/wording';
+import { parseDate } from '../dates';
+import { fallbackRange } from '../util/report-range';
 
 interface Options {
   minDays: number;
@@ -79,28 +82,31 @@ export const commentPeriod: Rule<Options> = {
   },
   check(ctx) {
     const { doc, calendar } = ctx;
-    if (doc.type.value !== '决策草案') return;
-    if (doc.type.inferred && isInternalConsultation(doc.title?.text)) return;
-    const w = findCommentWindow(doc, calendar);
-    if (!w) return;
-    const [start, end] = w.range;
-    const min = ctx.options.minDays ?? 30;
-    if (w.start && w.end && compareDates(w.end, w.start) < 0) {
-      ctx.report({ start, end, message: `征求意见期限的截止日期${cnDate(w.end)}早于开始日期${cnDate(w.start)}，请核对` });
+    const d = commentPeriodDeadline(doc, calendar, ctx.options);
+    if (!d) return;
+    const w = d.data.window as Pick<CommentWindow, 'source' | 'raw' | 'startSource'> & { start: number; end: number };
+    const start = w.start, end = w.end;
+    const min = d.data.minimum as number;
+    const wStart = d.from && parseDate(d.from.date), wEnd = d.due ? parseDate(d.due) : undefined;
+    if (d.data.reversed && wStart && wEnd) {
+      ctx.report({ start, end, message: `征求意见期限的截止日期${cnDate(wEnd)}早于开始日期${cnDate(wStart)}，请核对` });
       return;
     }
-    if (w.days === undefined || w.days >= min) return;
-    if (shortenedReason(doc)) return;
-    const span = w.start && w.end ? `${cnDate(w.start)}至${cnDate(w.end)}` : '';
-    const how = w.workdays !== undefined
-      ? `${w.workdays}个工作日（${span}，共${w.days}天）`
-      : span ? `${span}，首尾两日均计入，共${w.days}天` : `${w.days}天`;
+    if (d.state !== 'late') return;
+    const days = d.data.days as number;
+    const workdays = d.data.workdays as number | undefined;
+    const span = wStart && wEnd ? `${cnDate(wStart)}至${cnDate(wEnd)}` : '';
+    const how = workdays !== undefined
+      ? `${workdays}个工作日（${span}，共${days}天）`
+      : span ? `${span}，首尾两日均计入，共${days}天` : `${days}天`;
     const from = w.startSource && w.source === 'body' && !/至/.test(w.raw) ? `，自${w.startSource}起算` : '';
+    const year = (d.data.window as { yearFromNotice?: boolean }).yearFromNotice && wEnd ? `（截止日未写年份，按公告日期取${wEnd.year}年）` : '';
+    const inBody = w.source === 'body' || start !== end;
     ctx.report({
-      start: w.source === 'body' || start !== end ? start : fallbackRange(doc).start,
-      end: w.source === 'body' || start !== end ? end : fallbackRange(doc).end,
-      message: `征求意见期限为${how}${from}，少于${min}日，且未说明缩短期限的理由（如情况紧急）`,
-      data: { days: w.days, minimum: min, ...(w.start ? { start: isoDate(w.start) } : {}), ...(w.end ? { deadline: isoDate(w.end) } : {}) },
+      start: inBody ? start : fallbackRange(doc).start,
+      end: inBody ? end : fallbackRange(doc).end,
+      message: `征求意见期限为${how}${from}${year}，少于${min}日，且未说明缩短期限的理由（如情况紧急）`,
+      data: { days, minimum: min, ...(d.from ? { start: d.from.date } : {}), ...(d.due ? { deadline: d.due } : {}) },
     });
   },
 };

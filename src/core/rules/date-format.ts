@@ -6,6 +6,9 @@ import { findChineseNumeralDates, type ChineseNumeralDate } from '../util/cn-num
 import { lineAround } from '../util/scan';
 import type { ZwgkDocument } from '../document';
 import { findDisclosureNote } from '../util/disclosure';
+import { profileOf, versionFor } from '../profile';
+import { GBT9704_VERSIONS, SOURCES } from '../sources';
+import { isQuoted } from '../util/quotes';
 
 interface Options {
   /** Severity of impossible dates (2019年2月30日, 2019-13-01); 'inherit' = the rule's severity. */
@@ -42,7 +45,7 @@ export const dateFormat: Rule<Options> = {
     description: '成文日期和正文中的日期应使用公文写法：阿拉伯数字、年份标全称、月日不编虚位（2019年6月21日）；不存在的日期（2019年2月30日）在任何位置都报错。',
     category: '格式',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.gbt9704_7_3_5_4],
+    clauses: [CLAUSES.gbt9704_7_3_5_4, CLAUSES.gbt9704_1999_date],
     rationale: 'GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位；不存在的日期会使期限计算和目录检索出错，往往是笔误。',
     howToFix: '写作“2019年6月21日”：年份写全四位，月、日不加前导零，不用汉字数字；核对并改正不存在的日期。目录字段可以使用 2019-06-21。',
     fixable: true,
@@ -120,10 +123,18 @@ export const dateFormat: Rule<Options> = {
   check(ctx) {
     const { doc } = ctx;
     const impossible: Severity | undefined = ctx.options.impossibleSeverity === 'inherit' ? undefined : (ctx.options.impossibleSeverity ?? 'error');
+    // The form in force on the document's own date: GB/T 9704-2012 (Arabic numerals) from 2012-07-01;
+    // before, GB/T 9704-1999 wrote the 成文日期 in Chinese numerals (二〇〇四年一月十六日), which is then
+    // right; before 2000 no format standard zwgk knows applied. Impossible dates are wrong in any year.
+    const version = versionFor(doc, GBT9704_VERSIONS);
+    const arabic = version === SOURCES.gbt9704_2012;
+    // A saved page's catalogue values are the portal's system format (成文日期: 2018年12月07日).
+    const portalValues = profileOf(doc).origin === 'page';
+    const form: FormContext = { arabic, numeralsRight: version === SOURCES.gbt9704_1999 };
 
     for (const field of doc.metadata.fields) {
       if (!field.known || !(DATE_KEYS.includes(field.key as never) || field.key === '征求意见期限')) continue;
-      checkMetadataField(ctx, field, impossible);
+      checkMetadataField(ctx, field, impossible, portalValues || !arabic ? { ...form, arabic: false, numeralsRight: false } : form);
     }
 
     for (const seg of doc.segments) {
@@ -138,12 +149,16 @@ export const dateFormat: Rule<Options> = {
           ctx.report({ start, end, severity: impossible, message: impossibleMessage(d.raw, d) });
           continue;
         }
-        if (catalogueValue(ctx.doc, start, end)) continue;
+        // Text reproduced in quotation marks is not the drafter's to reformat.
+        if (!arabic || catalogueValue(ctx.doc, start, end) || isQuoted(doc, start, end)) continue;
         if (d.style === 'cn') styleReport(ctx, d, start);
         else if (d.raw[4] !== '-' && informalDatesChecked(doc) && !inTableCell(doc, start)) informalReport(ctx, d, start);
       }
       if (!text.includes('年')) continue;
-      for (const c of findChineseNumeralDates(text)) numeralReport(ctx, c, seg.start, impossible);
+      for (const c of findChineseNumeralDates(text)) {
+        if (c.valid && isQuoted(doc, seg.start + c.start, seg.start + c.end)) continue;
+        numeralReport(ctx, c, seg.start, impossible, form);
+      }
       for (const m of text.matchAll(DAMAGED)) {
         if (!readableAsMonthDay(m[2])) continue;
         ctx.report({
@@ -154,6 +169,14 @@ export const dateFormat: Rule<Options> = {
     }
   },
 };
+
+/** Which date form the document is held to (see `check`). */
+interface FormContext {
+  /** GB/T 9704-2012: Arabic numerals, no leading zeros. */
+  arabic: boolean;
+  /** GB/T 9704-1999: Chinese numerals are right, but 零 is written 〇 (not a Latin O or a digit 0). */
+  numeralsRight: boolean;
+}
 
 /** 2014年831日: a four-digit year, then three or four digits and 日 with no 月 (text lost in copying). */
 const DAMAGED = /(?<![0-9])([0-9]{4})年([0-9]{3,4})日/g;
@@ -239,12 +262,24 @@ function styleReport(ctx: RuleContext<Options>, d: DateMatch, start: number, wha
   });
 }
 
-function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: number, impossible: Severity | undefined, what = '日期'): void {
+function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: number, impossible: Severity | undefined, form: FormContext, what = '日期'): void {
   const start = base + c.start, end = base + c.end;
   if (!c.valid) {
     ctx.report({ start, end, severity: impossible, message: impossibleMessage(c.raw, c) });
     return;
   }
+  if (form.numeralsRight) {
+    // 二OO一年四月十八日: right in its day, except that 零 is 〇, not the letter O or the digit 0.
+    if (!c.latinZero) return;
+    const fixed = [...c.raw].map((ch, i) => (c.latinZero!.some((z) => z.start === i) ? '〇' : ch)).join('');
+    ctx.report({
+      start, end, clause: CLAUSES.gbt9704_1999_date,
+      message: `${what}“${c.raw}”中的“零”应写作“〇”，而不是字母“O”或数字“0”：${fixed}`,
+      fix: { range: [start, end], text: fixed },
+    });
+    return;
+  }
+  if (!form.arabic) return;
   const arabic = `${c.year}年${c.month}月${c.day}日`;
   ctx.report({
     start, end,
@@ -253,7 +288,7 @@ function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: n
   });
 }
 
-function checkMetadataField(ctx: RuleContext<Options>, field: MetaField, impossible: Severity | undefined): void {
+function checkMetadataField(ctx: RuleContext<Options>, field: MetaField, impossible: Severity | undefined, form: FormContext): void {
   const { doc } = ctx;
   if (!field.value) return;
   const raw = doc.text.slice(field.start, field.end);
@@ -263,12 +298,12 @@ function checkMetadataField(ctx: RuleContext<Options>, field: MetaField, impossi
   for (const d of dates) {
     if (!isValidDate(d.year, d.month, d.day)) {
       ctx.report({ start: field.start + d.start, end: field.start + d.end, severity: impossible, message: `${label}的值中，${impossibleMessage(d.raw, d)}` });
-    } else if (field.key === '成文日期' && d.style === 'cn') {
+    } else if (field.key === '成文日期' && d.style === 'cn' && form.arabic) {
       styleReport(ctx, d, field.start + d.start, `${label}的值`);
     }
   }
   for (const c of numerals) {
-    if (!c.valid || field.key === '成文日期') numeralReport(ctx, c, field.start, impossible, `${label}的值`);
+    if (!c.valid || field.key === '成文日期') numeralReport(ctx, c, field.start, impossible, form, `${label}的值`);
   }
   if (dates.length === 0 && numerals.length === 0 && DATE_KEYS.includes(field.key as never)) {
     ctx.report({

@@ -3,7 +3,9 @@ import { CLAUSES } from '../clauses';
 import {
   findDocNumbers, parseDocNumber, describeProblems, isOtherNumberForm, looksLikeDocNumberAttempt, type DocNumber,
 } from '../util/doc-number';
-import { issueDateOf, type IssueDate } from '../util/issue-date';
+import { profileOf, versionFor, type OwnDate } from '../profile';
+import { GBT9704_VERSIONS } from '../sources';
+import { isQuoted } from '../util/quotes';
 import { valueSpan } from '../util/meta-value';
 
 interface Options {
@@ -19,7 +21,7 @@ interface Options {
  *   warning). The metadata 文号 is the document's own number as the catalogue publishes it: reported as an
  *   error by default (`metadataSeverity`; 'inherit' follows the rule's configured severity).
  * - Year after the 成文日期: the document's own (metadata) 文号 is compared with the metadata 成文日期, or,
- *   when that is absent, with the signature date (the first line that is only a date, see issue-date.ts);
+ *   when that is absent, with the 落款 date (see profile/dates.ts);
  *   body 文号 only with an explicit metadata 成文日期 (a saved page may hold several documents of different
  *   dates, so a signature date is not trusted for citations). The catalogue 发文日期 is never used.
  * - Fixes: brackets → 〔〕, drop 第, drop leading zeros, add a missing 号. A two-digit year is fixed only in
@@ -97,14 +99,18 @@ export const docNumberFormat: Rule<Options> = {
   },
   check(ctx) {
     const { doc } = ctx;
-    const issue = issueDateOf(doc);
+    // GB/T 9704 (1999 and 2012 alike put the year in 〔〕): nothing before its first version took effect.
+    if (!versionFor(doc, GBT9704_VERSIONS)) return;
+    const issue = profileOf(doc).issued;
     const metaSeverity: Severity | undefined = ctx.options.metadataSeverity === 'inherit' ? undefined : (ctx.options.metadataSeverity ?? 'error');
 
+    // The catalogue 文号 of a saved page is checked too: unlike a system-formatted date, it is the
+    // document's own number as someone typed it.
     for (const field of doc.metadata.fields) {
       if (field.key !== '文号' || !field.value || isOtherNumberForm(field.value)) continue;
       const span = valueSpan(doc, field);
-      const one = parseDocNumber(field.value, { issueYear: issue?.date.year });
-      const found = one ? [one] : findDocNumbers(field.value, { issueYear: issue?.date.year });
+      const one = parseDocNumber(field.value, { issueYear: issue?.year });
+      const found = one ? [one] : findDocNumbers(field.value, { issueYear: issue?.year });
       if (found.length === 0) {
         if (looksLikeDocNumberAttempt(field.value)) {
           ctx.report({
@@ -128,7 +134,7 @@ export const docNumberFormat: Rule<Options> = {
 
 function reportNumber(
   ctx: RuleContext<Options>, n: DocNumber, base: number, editable: boolean, severity: Severity | undefined,
-  issue: IssueDate | undefined, where: 'metadata' | 'body',
+  issue: OwnDate | undefined, where: 'metadata' | 'body',
 ): void {
   const start = base + n.start, end = base + n.end;
   const data = { docNumber: { agency: n.agency, year: n.year, number: n.number, problems: n.problems, canonical: n.canonical } };
@@ -144,17 +150,18 @@ function reportNumber(
     ctx.report({
       start, end, severity, data,
       message: `文号“${n.raw}”不规范：${describeProblems(n)}${n.canonical ? `，应为“${n.canonical}”` : short}`,
-      fix: n.canonical && editable ? { range: [base + n.bracketStart, end], text: n.canonical.slice(n.agency.length) } : undefined,
+      // A number quoted from another document is never rewritten.
+      fix: n.canonical && editable && !isQuoted(ctx.doc, start, end) ? { range: [base + n.bracketStart, end], text: n.canonical.slice(n.agency.length) } : undefined,
     });
   }
   const year = n.year.length === 4 ? Number(n.year) : n.canonical ? Number(/〔([0-9]{4})〕/.exec(n.canonical)![1]) : undefined;
-  if (issue && year !== undefined && year > issue.date.year) {
+  if (issue && year !== undefined && year > issue.year) {
     const whence = issue.from === 'metadata' ? '元数据“成文日期”' : '落款日期';
     ctx.report({
-      start, end, severity, data: { ...data, issueYear: issue.date.year, issueDateFrom: issue.from },
+      start, end, severity, data: { ...data, issueYear: issue.year, issueDateFrom: issue.from },
       message: where === 'metadata'
-        ? `文号“${n.raw}”的年份${year}晚于成文日期的年份${issue.date.year}（${whence}），请核对文号或成文日期`
-        : `引用的文号“${n.raw}”的年份${year}晚于本文件成文日期的年份${issue.date.year}，请核对`,
+        ? `文号“${n.raw}”的年份${year}晚于成文日期的年份${issue.year}（${whence}），请核对文号或成文日期`
+        : `引用的文号“${n.raw}”的年份${year}晚于本文件成文日期的年份${issue.year}，请核对`,
     });
   }
 }

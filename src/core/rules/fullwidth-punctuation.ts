@@ -1,4 +1,6 @@
-import type { Rule, RuleContext } from '../types';
+import { foldedReport } from '../fold';
+import { isQuoted } from '../util/quotes';
+import type { Report, Rule, RuleContext } from '../types';
 import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
 import { isAsciiAlnum, isChineseContext, isHan } from '../util/cjk';
@@ -136,17 +138,51 @@ function message(from: string, to: string): string {
     : `中文文本中应使用全角标点“${to}”，而不是半角“${from}”`;
 }
 
-function report(ctx: RuleContext, mark: Mark, to: string): void {
+function reportOf(ctx: RuleContext<Options>, mark: Mark, to: string): Report {
   const fixStart = mark.escaped ? mark.pos - 1 : mark.pos;
-  ctx.report({
+  return {
     start: mark.pos, end: mark.pos + 1,
     message: message(mark.ch, to),
-    fix: { range: [fixStart, mark.pos + 1], text: to },
-  });
+    // Text reproduced in quotation marks is reported but never rewritten.
+    fix: isQuoted(ctx.doc, mark.pos) ? undefined : { range: [fixStart, mark.pos + 1], text: to },
+  };
+}
+
+/** Full-width forms of the marks this rule checks (、 has no half-width twin, so it says nothing). */
+const FULLWIDTH_MARKS = /[，。：；？！（）]/g;
+
+function fullwidthCount(doc: RuleContext['doc']): number {
+  let n = 0;
+  for (const seg of doc.segments) {
+    const s = doc.text.slice(seg.start, seg.end);
+    FULLWIDTH_MARKS.lastIndex = 0;
+    while (FULLWIDTH_MARKS.exec(s)) n++;
+  }
+  return n;
+}
+
+/**
+ * Half-width punctuation throughout (at least `foldAt` marks, and more half-width marks than full-width
+ * ones): one cause — the text was typed or copied with a half-width setting — so one message and one fix.
+ */
+function reportAll(ctx: RuleContext<Options>, reports: Report[]): void {
+  const foldAt = ctx.options.foldAt ?? 10;
+  if (foldAt > 0 && reports.length >= foldAt && reports.length > fullwidthCount(ctx.doc)) {
+    const shown = [...new Set(reports.map((r) => ctx.doc.text.slice(r.start, r.end)))].slice(0, 6).join(' ');
+    ctx.report(foldedReport(ctx.doc.text, reports,
+      `全文有${reports.length}处中文标点写成了半角（${shown}），应使用全角标点；一次修复可全部改正`));
+    return;
+  }
+  for (const r of reports) ctx.report(r);
+}
+
+interface Options {
+  /** Fold into one message from this many half-width marks (when they outnumber the full-width ones); 0 = never. */
+  foldAt?: number;
 }
 
 /** Half-width , . : ; ? ! ( ) in Chinese text. */
-export const fullwidthPunctuation: Rule = {
+export const fullwidthPunctuation: Rule<Options> = {
   meta: {
     id: 'fullwidth-punctuation',
     title: '中文中的半角标点',
@@ -160,8 +196,21 @@ export const fullwidthPunctuation: Rule = {
       + '括号成对处理：括号内有汉字，或括号两侧是中文时，左右括号一起替换。中文序号后的“.”（一.）改为顿号“、”。'
       + '数字、网址、邮箱、时间、文件名和英文中的标点保持不变；用圆括号的文号（海府办函(2019)168号）由 doc-number-format 规则处理。',
     fixable: true,
+    options: {
+      foldAt: {
+        type: 'integer', minimum: 0, maximum: 100000,
+        description: '全文半角标点达到此数且多于全角标点时，合并为一条消息和一次修复（0 表示不合并，逐处报告）',
+      },
+    },
+    defaultOptions: { foldAt: 10 },
     examples: {
       fire: [
+        {
+          title: '全文都是半角标点（从网页复制）：合并为一条消息，一次修复全部改正',
+          text: '各区人民政府,市政府直属各单位:\n\n经市政府同意,现将要点印发给你们,请认真贯彻执行.各单位要加强领导,明确责任,抓好落实;工作情况(含存在问题)请及时报送.\n\n(此件主动公开)\n',
+          count: 1,
+          fixed: '各区人民政府，市政府直属各单位：\n\n经市政府同意，现将要点印发给你们，请认真贯彻执行。各单位要加强领导，明确责任，抓好落实；工作情况（含存在问题）请及时报送。\n\n（此件主动公开）\n',
+        },
         {
           title: '从网页复制的半角逗号、冒号和括号',
           text: '各区人民政府,市政府直属各单位:\n\n经市政府同意,现将《海口市2019年政务公开工作要点》印发给你们。\n\n(此件主动公开)\n',
@@ -287,16 +336,17 @@ export const fullwidthPunctuation: Rule = {
       const to = replacementFor(doc, mark, converted);
       if (to) found.push({ mark, to });
     }
-    for (const { mark, to } of found.sort((a, b) => a.mark.pos - b.mark.pos)) report(ctx, mark, to);
-    reportEllipses(ctx);
+    const reports = found.sort((a, b) => a.mark.pos - b.mark.pos).map(({ mark, to }) => reportOf(ctx, mark, to));
+    reportAll(ctx, [...reports, ...ellipses(ctx)].sort((a, b) => a.start - b.start));
   },
 };
 
 /** `...` or `......` (never part of a longer run) next to a Chinese character: the Chinese 省略号 is “……”. */
 const DOTS = /(?<!\.)\.{3}(?:\.{3})?(?!\.)/g;
 
-function reportEllipses(ctx: RuleContext): void {
+function ellipses(ctx: RuleContext<Options>): Report[] {
   const { doc } = ctx;
+  const out: Report[] = [];
   for (const seg of doc.segments) {
     const s = doc.text.slice(seg.start, seg.end);
     if (!s.includes('...')) continue;
@@ -306,7 +356,8 @@ function reportEllipses(ctx: RuleContext): void {
       if (inSpans(spans, m.index!)) continue;
       const start = seg.start + m.index!, end = start + m[0].length;
       if (!isHan(neighbour(doc, start, -1)) && !isHan(neighbour(doc, end - 1, 1))) continue;
-      ctx.report({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: { range: [start, end], text: '……' } });
+      out.push({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: isQuoted(doc, start) ? undefined : { range: [start, end], text: '……' } });
     }
   }
+  return out;
 }

@@ -20,10 +20,12 @@ import { metadataRequired } from './metadata-required';
 import { normativeFilingDeadline } from './normative-filing-deadline';
 import { personalIdNumber } from './personal-id-number';
 import { personalPhone } from './personal-phone';
+import { placeholder } from './placeholder';
 import { proactiveDisclosureDeadline } from './proactive-disclosure-deadline';
 import { renamedDepartment } from './renamed-department';
 import { requiredContent } from './required-content';
 import { secrecyMark } from './secrecy-mark';
+import { wording } from './wording';
 
 /** Every rule, in id order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -47,10 +49,12 @@ export const ALL_RULES: readonly Rule[] = [
   normativeFilingDeadline,
   personalIdNumber,
   personalPhone,
+  placeholder,
   proactiveDisclosureDeadline,
   renamedDepartment,
   requiredContent,
   secrecyMark,
+  wording,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -1,3 +1,4 @@
+import { profileOf, clauseInForce } from '../profile';
 import type { Rule, Fix } from '../types';
 import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
@@ -172,7 +173,7 @@ export const interpretationContent: Rule<Options> = {
   meta: {
     id: 'interpretation-content',
     title: '政策解读缺少应有内容',
-    description: '政策解读缺少背景依据、目标任务、主要内容、适用范围、执行标准、注意事项、关键词诠释、惠民举措、新旧政策差异中的某项（可用同义标题或小标题；政策简明问答以问题形式出现即可）；每缺一项报告一次。',
+    description: '政策解读缺少背景依据、目标任务、主要内容、适用范围、执行标准、注意事项、关键词诠释、惠民举措、新旧政策差异中的某项（可用同义标题或小标题；政策简明问答以问题形式出现即可）；一篇解读报告一次，列出缺少的各项。只检查2019年（要点）以后的解读。',
     category: '解读',
     defaultSeverity: 'warning',
     // The nine elements come from jiedu_elements for both forms; 要点 二（三） only suggests Q&A as a form.
@@ -194,14 +195,14 @@ export const interpretationContent: Rule<Options> = {
     examples: {
       fire: [
         {
-          title: '缺少适用范围、关键词诠释、新旧政策差异',
+          title: '缺少适用范围、关键词诠释、新旧政策差异（一条消息列出三项）',
           text: '---\n标题: 《海口市市级储备粮管理办法》政策解读\n文档类型: 政策解读\n---\n\n# 《海口市市级储备粮管理办法》政策解读\n\n## 一、出台背景\n\n## 二、工作目标\n\n## 三、主要内容\n\n## 四、执行标准\n\n## 五、注意事项\n\n## 六、惠企利民举措\n',
-          count: 3,
+          count: 1,
         },
         {
           title: '政策简明问答缺少关于新旧政策差异、注意事项的问题',
           text: QA.replace('**问：申请时需要注意什么？**\n\n答：申请材料须真实有效……\n\n', '').replace(/\*\*问：与原政策相比[^\n]*\n\n答：[^\n]*\n/, ''),
-          count: 2,
+          count: 1,
         },
         {
           title: '快速修复：在文末插入缺少要素的标题',
@@ -232,6 +233,9 @@ export const interpretationContent: Rule<Options> = {
   check(ctx) {
     const { doc } = ctx;
     if (roleOf(summaryOf(doc)) !== 'interpretation') return;
+    // A kind inferred with low confidence, or a document older than the element lists: quiet.
+    const profile = profileOf(doc);
+    if (!profile.kindSure || !clauseInForce(doc, CLAUSES.jiedu_elements)) return;
     const names = Array.isArray(ctx.options.elements) ? ctx.options.elements : INTERPRETATION_ELEMENT_NAMES;
     const synonyms = (ctx.options.synonyms && typeof ctx.options.synonyms === 'object' ? ctx.options.synonyms : {}) as Record<string, unknown>;
     const parts = collect(doc);
@@ -240,17 +244,19 @@ export const interpretationContent: Rule<Options> = {
       const extra = Array.isArray(synonyms[el.name]) ? (synonyms[el.name] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
       return !present(el, extra, parts);
     });
+    if (missing.length === 0) return;
     const range = doc.title ? { start: doc.title.start, end: doc.title.end } : { start: doc.bodyStart, end: doc.bodyStart };
-    missing.forEach((el, k) => {
-      ctx.report({
-        ...range,
-        message: qa
-          ? `政策问答缺少关于“${el.name}”的问题（如“${el.ask}”）`
-          : `政策解读缺少“${el.name}”部分（可用${el.hint}等标题）`,
-        clause: CLAUSES.jiedu_elements,
-        fix: skeletonFix(doc, el.name, k),
-        data: { element: el.name, qa },
-      });
+    // One message for the document (not one per element): what is missing, and one fix that adds them all.
+    const list = missing.map((el) => `“${el.name}”`).join('');
+    const fixes = missing.map((el, k) => skeletonFix(doc, el.name, k));
+    ctx.report({
+      ...range,
+      message: qa
+        ? `政策问答缺少关于${list}的问题（如${missing.slice(0, 2).map((el) => `“${el.ask}”`).join('')}）`
+        : `政策解读缺少${list}${missing.length > 1 ? '等部分' : '部分'}（可用${missing[0].hint}等标题）`,
+      clause: CLAUSES.jiedu_elements,
+      fix: { range: fixes[0].range, text: fixes.map((f) => f.text).join('') },
+      data: { elements: missing.map((el) => el.name), element: missing[0].name, qa },
     });
   },
 };

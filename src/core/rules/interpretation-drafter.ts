@@ -26,7 +26,7 @@ export const interpretationDrafter: Rule = {
     description: '政策解读的起草单位（没有时看发布机构）与政策文件的起草单位（没有时看发布机构）不是同一单位；在政策文件和解读两边都报告。',
     category: '解读',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.yaodian_2_1, CLAUSES.suifu_2017_313_2],
+    clauses: [CLAUSES.yaodian_2_1, CLAUSES.suifu_2017_313_2, CLAUSES.guoban_2016_80_jiedu],
     rationale: '文件起草单位最了解政策的来龙去脉，是政策解读的责任主体；由别的单位解读，口径容易与文件不一致，公众咨询也找不到责任单位。',
     howToFix: '由政策文件的起草单位（联合起草的由牵头单位）起草解读，并在解读元数据中写明“起草单位”；两边写法不同但是同一单位的，统一写法。以市政府或办公厅名义印发的文件，请在元数据中写明实际“起草单位”。',
     fixable: false,

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
+import { profileOf, clauseInForce } from '../profile';
 import { getField } from '../metadata';
 import { docLinks, refRange } from '../links';
 import type { LinkProblem } from '../workspace';
@@ -30,7 +31,7 @@ export const interpretationMissing: Rule = {
     description: '规范性文件、政策文件在工作区中找不到政策解读（“解读材料”链接、解读的“解读对象”、标题或文件名对应均无），或“解读材料”“解读对象”的链接找不到、指向工作区以外。',
     category: '解读',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.yaodian_2_1, CLAUSES.suifu_2017_313_2],
+    clauses: [CLAUSES.yaodian_2_1, CLAUSES.suifu_2017_313_2, CLAUSES.guoban_2016_80_jiedu],
     rationale: '按“谁起草谁解读”，政策性文件与解读方案、解读材料要同步组织、同步审签、同步部署；文件发布时没有解读，公众就只能自己理解条文。链接写错的解读等于没有解读。',
     howToFix: '起草对应的政策解读，并在政策文件元数据中写明“解读材料: 解读文件的相对路径”（或在解读中写“解读对象”）；也可以把解读命名为“<文件名>-解读.md”放在同一文件夹，或用《文件标题》解读作标题。链接找不到时，改正路径；解读已在网上发布的，写网址。',
     fixable: false,
@@ -118,6 +119,10 @@ export const interpretationMissing: Rule = {
 
     if (links.role !== 'policy' || !POLICY_TYPES.has(doc.type.value)) return;
     if (links.linked.length > 0 || links.external.length > 0 || reported > 0) return;
+    // Only for a policy zwgk is sure of, formed after 同步解读 was required (国办发〔2016〕80号), and not on a
+    // saved portal page: its 解读 may well be published elsewhere on the portal.
+    const profile = profileOf(doc);
+    if (!profile.kindSure || !clauseInForce(doc, CLAUSES.guoban_2016_80_jiedu) || profile.origin === 'page') return;
     const kind = doc.type.value;
     const inferred = doc.type.inferred ? `（文档类型由标题推断为“${kind}”；如不是，请在元数据中写明“文档类型”）` : '';
     const range = field && field.end > field.start ? { start: field.start, end: field.end } : field ? { start: field.keyStart, end: field.keyEnd } : titleRange;

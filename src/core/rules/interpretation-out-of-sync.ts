@@ -1,9 +1,10 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
+import { clauseInForce } from '../profile';
 import { getField } from '../metadata';
 import { parseDate, formatDate, dayDiff, type SimpleDate } from '../dates';
 import { docLinks, titleOf } from '../links';
-import { cnDate } from '../util/deadline';
+import { cnDate } from '../deadlines/wording';
 
 interface Options {
   graceDays: number;
@@ -25,7 +26,7 @@ export const interpretationOutOfSync: Rule<Options> = {
     description: '政策解读的发布日期与政策文件的发布日期不同（或相差超过允许的工作日数）；在政策文件和解读两边都报告，各自指向自己的“发布日期”。',
     category: '解读',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.yaodian_2_1],
+    clauses: [CLAUSES.yaodian_2_1, CLAUSES.guoban_2016_80_jiedu],
     rationale: '要点要求政策性文件与解读材料“同步组织、同步审签、同步部署”：解读晚发，公众第一时间读到的只有条文。国家没有规定宽限天数，默认须同日发布；地方规定允许宽限的（如文件印发后3个工作日内），用选项 graceDays 设置。',
     howToFix: '把解读与政策文件安排在同一天发布，并改正两者的“发布日期”；本地规定允许宽限的，在配置中设置 graceDays。',
     fixable: false,
@@ -105,6 +106,8 @@ export const interpretationOutOfSync: Rule<Options> = {
     if (!own || !ownDate) return;
     const links = docLinks(doc, ctx.index);
     if (links.linked.length === 0) return;
+    // 同步解读 has been required since 国办发〔2016〕80号 (2016-11-10).
+    if (!clauseInForce(doc, CLAUSES.guoban_2016_80_jiedu)) return;
     const grace = Math.max(0, Math.floor(Number(ctx.options.graceDays ?? 0)) || 0);
     const isPolicy = links.role === 'policy';
     const [lo, hi] = calendar.range;

@@ -2,6 +2,7 @@ import type { Clause, Fix, Rule, RuleContext } from '../types';
 import { CLAUSES } from '../clauses';
 import { getField, DISCLOSURE_VALUES, type MetaField } from '../metadata';
 import { disclosureOf, findDisclosureNote } from '../util/disclosure';
+import { profileOf } from '../profile';
 
 /**
  * The catalogue fields a published item needs (条例 第十二条; 国办发〔2016〕80号; 目录系统实施指引).
@@ -100,6 +101,8 @@ export const metadataRequired: Rule = {
     if (!hasBlock && doc.type.value === '其他' && !note) return;
 
     const disclosure = disclosureOf(doc);
+    const profile = profileOf(doc);
+    const page = profile.origin === 'page';
     const needs: Need[] = [];
     const filled = (k: Parameters<typeof getField>[1]) => !!getField(meta, k)?.value;
 
@@ -116,7 +119,8 @@ export const metadataRequired: Rule = {
     if (disclosure?.value === '主动公开' && disclosure.from !== 'portal' && !filled('索引号')) {
       needs.push({ key: '索引号', label: '索引号', why: `主动公开的信息须编入目录${disclosure.from === 'note' ? '（公开属性取自附注）' : ''}`, clause: CLAUSES.mulu_zhiyin });
     }
-    if ((doc.type.value === '规范性文件' || doc.type.value === '政策文件') && !filled('文号')) {
+    // 文号: only for a policy zwgk is sure of.
+    if ((doc.type.value === '规范性文件' || doc.type.value === '政策文件') && profile.kindSure && !filled('文号')) {
       const why = `${doc.type.value}须有发文字号${doc.type.inferred ? `；文档类型${doc.type.reason}` : ''}`;
       needs.push({ key: '文号', label: '文号', why, clause: CLAUSES.gbt9704_7_2_5 });
     }
@@ -140,7 +144,9 @@ export const metadataRequired: Rule = {
       }
     }
 
-    if (needs.length === 0) return;
+    // A saved portal page: its catalogue is the portal's, and a stored copy often lacks what the live page
+    // shows (the title line, the byline). Missing fields are the portal's business, not the drafter's.
+    if (needs.length === 0 || page) return;
     if (!hasBlock) {
       reportSummary(ctx, needs);
       return;

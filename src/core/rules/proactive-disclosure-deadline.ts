@@ -1,16 +1,19 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { firstDate, metaDate, cnDate, isoDate, isAfter, lateByWorkdays, uncoveredMessage } from '../util/deadline';
-import { isProactive } from '../util/disclosure';
+import { proactiveDisclosure } from '../deadlines';
+import { cnDate, uncoveredMessage } from '../deadlines/wording';
+import { parseDate } from '../dates';
 
 interface Options {
   workdays: number;
 }
 
 /**
- * 主动公开 information published more than 20 working days after it was formed (成文日期).
- * Working days follow the official calendar; a date in a year the calendar does not cover gives an
- * `info` message instead of a guess.
+ * 主动公开 information published more than 20 working days after it was formed (成文日期) — computed by
+ * `deadlines/proactive-disclosure.ts` (the ledger shows the same due date). Working days follow the
+ * official calendar; a date in a year the calendar does not cover gives an `info` message instead of a
+ * guess. The 条例 in force on the 成文日期 applies (2007: 第十八条; 2019: 第二十六条, both 20 working days);
+ * information formed before 2008-05-01 is not checked.
  */
 export const proactiveDisclosureDeadline: Rule<Options> = {
   meta: {
@@ -19,7 +22,7 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
     description: '主动公开的政府信息，发布日期晚于成文日期后第20个工作日（按国务院节假日安排计算，含调休）。',
     category: '期限',
     defaultSeverity: 'warning',
-    clauses: [CLAUSES.tiaoli_26],
+    clauses: [CLAUSES.tiaoli_26, CLAUSES.tiaoli2007_18],
     rationale: '条例第二十六条要求主动公开的政府信息自形成之日起20个工作日内公开；期限按工作日计算，春节、国庆等长假会明显推后截止日，调休的周末要计为工作日。'
       + '是否主动公开与其他规则的判断一致：元数据“公开属性”优先，没有时看附注“（此件主动公开）”（繁体亦可），保存的门户目录页面视为主动公开。',
     howToFix: '在截止日（消息中给出）前发布；若成文日期或发布日期填写有误，更正元数据。法律、法规另有期限的，可在配置中调整 workdays。',
@@ -67,30 +70,27 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
   },
   check(ctx) {
     const { doc, calendar: cal } = ctx;
-    // 主动公开 by util/disclosure: metadata 公开属性, else the 附注, else a saved portal page.
-    if (!isProactive(doc)) return;
-    const formed = firstDate(doc, ['成文日期']);
-    const published = metaDate(doc, '发布日期');
-    if (!formed || !published || !isAfter(published, formed)) return;
-    const n = ctx.options.workdays ?? 20;
-    const deadline = cal.addWorkdays(formed, n);
-    if (!deadline) {
-      // The deadline lies in a year the calendar does not cover. Published before that year: on time.
-      const used = cal.workdaysBetween(formed, published);
-      if (used !== undefined && used <= n) return;
+    const d = proactiveDisclosure(doc, cal, ctx.options);
+    if (!d || !d.from || !d.actual || (d.state !== 'late' && d.state !== 'unknown')) return;
+    const formed = parseDate(d.from.date)!, published = parseDate(d.actual.date)!;
+    const n = d.data.workdays as number;
+    // The version applied: only worth saying when it is the 2007 条例 (in force until 2019-05-14).
+    const v2007 = d.data.version === 'tiaoli2007';
+    const article = d.clause.id.replace(/^条例（2007）\s*/, '2007年条例').replace(/^条例\s*/, '');
+    const note = v2007 ? `（按当时施行的${article}）` : '';
+    if (d.state === 'unknown') {
       ctx.report({
-        start: published.start, end: published.end, severity: 'info',
-        message: `${uncoveredMessage(cal, `第二十六条的${n}个工作日期限`, formed, published)}（成文日期${cnDate(formed)}，发布日期${cnDate(published)}）`,
-        data: { formed: isoDate(formed), published: isoDate(published) },
+        start: d.actual.start, end: d.actual.end, severity: 'info', clause: d.clause,
+        message: `${uncoveredMessage(cal, `${article}的${n}个工作日期限`, formed, published)}（成文日期${cnDate(formed)}，发布日期${cnDate(published)}）`,
+        data: { formed: d.from.date, published: d.actual.date },
       });
       return;
     }
-    if (!isAfter(published, deadline)) return;
-    const late = lateByWorkdays(cal, deadline, published, '法定期限');
+    const from = d.from.source === '元数据“成文日期”' ? '成文日期' : d.from.source;
     ctx.report({
-      start: published.start, end: published.end,
-      message: `主动公开信息应自${formed.source === '元数据“成文日期”' ? '成文日期' : formed.source}${cnDate(formed)}起${n}个工作日内公开（截止日${cnDate(deadline)}），发布日期${cnDate(published)}${late.text}`,
-      data: { deadline: isoDate(deadline), workdaysLate: late.workdays, daysLate: late.days, formed: isoDate(formed) },
+      start: d.actual.start, end: d.actual.end, clause: d.clause,
+      message: `主动公开信息应自${from}${cnDate(formed)}起${n}个工作日内公开（截止日${cnDate(parseDate(d.due!)!)}），发布日期${cnDate(published)}${d.late!.text}${note}`,
+      data: { deadline: d.due, workdaysLate: d.late!.workdays, daysLate: d.late!.days, formed: d.from.date },
     });
   },
 };

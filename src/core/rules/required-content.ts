@@ -4,7 +4,9 @@ import { CLAUSES } from '../clauses';
 import { getField } from '../metadata';
 import { contentFor, type ContentItem, type TypeContent } from '../data/required-content';
 import { toSimplified } from '../data/traditional';
-import { reportYear, authorityLevel, isFrameworkTitle, isReportTitle, isInternalConsultation, normalizedText, fallbackRange } from '../util/deadline';
+import { profileOf, clauseInForce, isReportTitle } from '../profile';
+import { normalizedText } from '../util/sentences';
+import { fallbackRange } from '../util/report-range';
 
 interface Options {
   /** Extra terms per item name, e.g. { "监督举报方式": ["12345热线"] }. */
@@ -55,6 +57,54 @@ export function labelsOf(doc: ZwgkDocument): string[] {
     }
   }
   return out.filter(Boolean);
+}
+
+/**
+ * An ordered document's top-level parts (一、总体情况 … 六、其他需要报告的事项, or the Markdown headings of its
+ * top section level): what the six parts of an annual report are matched against, so that the sub-heading
+ * （一）主动公开情况 inside part 一 does not count as part 二. Undefined when the document has no top-level
+ * numbering (then every label counts, as before).
+ */
+function topLevelLabels(doc: ZwgkDocument): string[] | undefined {
+  const top: string[] = [];
+  const body = doc.blocks.filter((b) => b.start >= doc.bodyStart);
+  for (const b of body) {
+    const t = toSimplified(b.text);
+    if (/^\s{0,4}[一二三四五六七八九十]{1,3}[、.．]/.test(t)) {
+      const h = t.replace(NUMBERING, '');
+      top.push(h.length <= MAX_LABEL ? h : h.split(/[，,；;。：:]/)[0].slice(0, MAX_LABEL));
+    }
+  }
+  if (top.length < 2) {
+    // Markdown headings: the shallowest level below the title.
+    const heads = body.filter((b) => b.kind === 'heading');
+    const depths = heads.map((h) => h.depth ?? 1).filter((d) => d >= 2);
+    if (!depths.length) return undefined;
+    const level = Math.min(...depths);
+    const mine = heads.filter((h) => h.depth === level).map((h) => toSimplified(h.text).replace(NUMBERING, ''));
+    return mine.length >= 2 ? mine : undefined;
+  }
+  return top;
+}
+
+/**
+ * A saved page whose text does not end the way a document ends — a sentence mark, a date, the issuer's
+ * name, an 附件 line, a `标签：内容` line (咨询电话：…) or a table row — was saved or copied only in part:
+ * the parts after the last one present may simply be missing from the copy.
+ */
+function looksTruncated(doc: ZwgkDocument): boolean {
+  // Only a saved page can be a partial copy; a drafter's unfinished draft gets every message.
+  if (profileOf(doc).origin !== 'page') return false;
+  const body = doc.blocks.filter((b) => b.start >= doc.bodyStart);
+  const last = body[body.length - 1];
+  if (!last || last.kind === 'heading' || last.kind === 'tableCell') return false;
+  const t = toSimplified(last.text.trim());
+  if (/[。！？!?；;…”’」』）)】\]>|]$/.test(t) || /\|/.test(t)) return false;
+  if (/[0-9一二三四五六七八九十〇○O]{1,4}\s{0,2}[年月日]$|^\s*[（(]?此件|^附件/.test(t)) return false;
+  if (/^[^，,。：:]{1,12}[：:]\s{0,2}\S/.test(t)) return false;
+  // A signature: the issuing body's name.
+  if (/(?:人民政府|政府|办公厅|办公室|委员会|局|委|厅|院|部|署|中心|海关|领导小组|街道办事处|镇|乡)$/.test(t) && t.length <= 30) return false;
+  return true;
 }
 
 const NO_PATTERNS: readonly RegExp[] = [];
@@ -188,34 +238,45 @@ export const requiredContent: Rule<Options> = {
   },
   check(ctx) {
     const { doc, options } = ctx;
+    const profile = profileOf(doc);
+    // Only for a kind declared or inferred with confidence: a 指导意见 about 行政执法公示 is not a 公示.
+    if (!profile.kindSure) return;
     const spec: TypeContent | undefined = contentFor(doc.type.value);
     if (!spec) return;
     const titleText = toSimplified(doc.title?.text ?? '');
-    if (doc.type.inferred && spec.type !== '三定规定' && isFrameworkTitle(doc.title?.text)) return;
     if (doc.type.inferred && spec.inferredTitle && !spec.inferredTitle.test(titleText)) return;
-    if (doc.type.inferred && spec.type === '决策草案' && isInternalConsultation(doc.title?.text)) return;
 
     let government = false;
     if (spec.type === '年度报告') {
       if (doc.type.inferred && !isReportTitle(doc.title?.text)) return;
-      const year = reportYear(doc);
+      const year = profile.reportYear;
       if (!year || year.year < (options.minReportYear ?? 2019)) return;
-      government = authorityLevel(doc).level === 'government';
+      government = profile.level.level === 'government';
     }
-
-    const labels = labelsOf(doc);
+    const all = labelsOf(doc);
+    // An ordered document's parts are matched against its top-level numbering only; the government's
+    // extra item (考核、评议、追究) may stand anywhere.
+    const top = spec.ordered ? topLevelLabels(doc) : undefined;
+    const truncated = looksTruncated(doc);
     const skip = new Set(options.skipItems ?? []);
     const optional = new Set(options.requireOptional ?? []);
     const synonyms = options.synonyms ?? {};
     const at = fallbackRange(doc);
     const present = spec.items.map((item) =>
-      has(item, labels, synonyms[item.name] ?? []) ||
+      has(item, top && !item.governmentOnly ? top : all, synonyms[item.name] ?? []) ||
       proseHas(item, doc, titleText) ||
       (!!item.title && item.title.test(titleText)) ||
       (!!item.metaKey && !!getField(doc.metadata, item.metaKey as never)?.value));
 
+    const lastPresent = present.lastIndexOf(true);
     spec.items.forEach((item, i) => {
       if (present[i] || skip.has(item.name)) return;
+      // The source of the item was not yet in force on the document's date (an 扶贫 notice of 2018 and
+      // the 2019 要点).
+      if (!clauseInForce(doc, CLAUSES[item.clause])) return;
+      // A text that stops mid-sentence (a page copied only in part) may have the rest: only gaps before
+      // the last item present are certain.
+      if (truncated && (!spec.ordered || i > lastPresent || item.governmentOnly)) return;
       if (item.optional && !optional.has(item.name)) return;
       if (item.governmentOnly && !government) return;
       if (item.unlessTitle && item.unlessTitle.test(titleText)) return;

@@ -12,6 +12,8 @@ export interface ChineseNumeralDate extends SimpleDate {
   end: number;
   /** False for impossible dates (二〇一九年二月三十日). */
   valid: boolean;
+  /** Where in `raw` the year writes zero with a Latin letter or a digit (二OO一年, 二0一一年) instead of 〇. */
+  latinZero?: { start: number; end: number }[];
 }
 
 const YEAR_DIGIT = '〇○零ＯO0一二三四五六七八九';
@@ -37,7 +39,10 @@ export function findChineseNumeralDates(text: string): ChineseNumeralDate[] {
     // The regex admits only 一…十二 and 一…三十一: parseSmallNumber always has a value.
     const month = parseSmallNumber(m[2])!;
     const day = parseSmallNumber(m[3])!;
-    out.push({ year, month, day, raw: m[0], start: m.index!, end: m.index! + m[0].length, valid: isValidDate(year, month, day) });
+    const d: ChineseNumeralDate = { year, month, day, raw: m[0], start: m.index!, end: m.index! + m[0].length, valid: isValidDate(year, month, day) };
+    const latin = [...m[1]].flatMap((c, i) => (c === 'O' || c === 'Ｏ' || c === '0' ? [{ start: i, end: i + 1 }] : []));
+    if (latin.length) d.latinZero = latin;
+    out.push(d);
   }
   return out;
 }

@@ -7,13 +7,14 @@
  * 2. else the 附注 under the date that GB/T 9704-2012 7.3.6 describes — （此件主动公开）, （此件公开发布）,
  *    （此件依申请公开）, （此件不予公开） — as in the seed, whose catalogue header has no 公开属性 field but
  *    whose body says (此件主动公开); traditional characters are read too (（此件主動公開）, mirror copies);
- * 3. else, for a saved portal page (a catalogue header, `metadata.source === 'header'`), 主动公开: a page
+ * 3. else, for a saved portal page (a catalogue header without zwgk's own draft keys, profile `origin`), 主动公开: a page
  *    on the portal's 政府信息公开目录 is published actively, and the Haikou header has no 公开属性 field.
  *    Front matter and plain drafts get no such default.
  */
 import type { ZwgkDocument } from '../document';
 import { getField, DISCLOSURE_VALUES } from '../metadata';
 import { toSimplified } from '../data/traditional';
+import { profileOf } from '../profile';
 
 export type DisclosureValue = (typeof DISCLOSURE_VALUES)[number];
 
@@ -73,7 +74,7 @@ export function disclosureOf(doc: ZwgkDocument): Disclosure | undefined {
   const note = findDisclosureNote(doc);
   if (note) return { value: note.value, known: true, from: 'note', start: note.start, end: note.end, why: `附注为“${note.raw}”` };
   const block = doc.metadata.block;
-  if (doc.metadata.source === 'header' && block) {
+  if (block && profileOf(doc).origin === 'page') {
     return { value: '主动公开', known: true, from: 'portal', start: block.start, end: block.end, why: '门户网站目录页面即为主动公开' };
   }
   return undefined;

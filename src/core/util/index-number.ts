@@ -23,7 +23,12 @@ export type IndexNumberProblem =
   /** Variant: organisation code without its hyphen (000014349). */
   | 'compact-org'
   /** Variant: year and month (202110) instead of the year. */
-  | 'year-month';
+  | 'year-month'
+  /**
+   * Variant: a portal's sub-catalogue suffix after a valid 组织机构代码 — 01606072-9-30 (商洛), 014742224A
+   * (江西). The catalogue system assigns these; they are not typing errors.
+   */
+  | 'org-suffix';
 
 export interface IndexNumber {
   /** The value as written. */
@@ -78,6 +83,9 @@ export function parseIndexNumber(raw: string, years: { min: number; max: number 
       problems.push('org-check');
       out.expectedCheck = orgCodeCheckChar(org.slice(0, 8));
     }
+  } else if (/^[0-9A-Z]{8}-?[0-9A-Z](?:-[0-9]{1,4}|[A-Z])$/.test(org) && isValidOrgCode(org.replace(/(?:-[0-9]{1,4}|[A-Z])$/, ''))) {
+    out.orgKind = 'org-code';
+    problems.push('org-suffix');
   } else if (/^[0-9A-Z]{18}$/.test(org)) {
     out.orgKind = 'credit-code';
     if (!isValidCreditCode(org)) {

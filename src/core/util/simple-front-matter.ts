@@ -75,5 +75,5 @@ export function simpleFrontMatter(text: string, start: number, end: number): Met
   const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
   if (lastBreak >= contentStart - 1) contentEnd = Math.max(contentStart, lastBreak + 1);
   const fields = simpleFrontMatterFields(text, contentStart, contentEnd);
-  return fields && { source: 'front-matter', block: { start, end }, fields, problems: [] };
+  return fields && { source: 'front-matter', block: { start, end }, fields, furniture: [], problems: [] };
 }

@@ -133,7 +133,9 @@ describe(ID, () => {
       // not from 发布机构 市政府办公厅.
       const late = text.replace('发文日期: 2016年02月26日', '发文日期: 2016年04月06日');
       const [m] = lintWith(ID, late, { filename: '03.txt' });
-      assert.match(m.message, /^政府的年度报告（2015年度）应于2016年3月31日前公布（由标题中的机关“海口市”推断）/);
+      // A 2015 report falls under the 2007 条例: 3月31日 for every 行政机关, and the message names that version.
+      assert.match(m.message, /^年度报告（2015年度）应于2016年3月31日前公布（条例（2007） 第三十一条：各级行政机关每年3月31日前）/);
+      assert.equal(m.clause.id, '条例（2007） 第三十一条');
       assert.match(m.message, /晚于法定期限6天/);
     });
 

@@ -163,8 +163,15 @@ describe('date-format', () => {
       assert.equal(fixWith(ID, text), fm('成文日期: 2019年6月21日'));
     });
 
-    it('成文日期 in a catalogue header (.txt)', () => {
-      const text = '名  称: 海口市2019年政务公开工作要点 成文日期: 2019年06月21日\n\n正文。\n';
+    it('成文日期 in the catalogue header of a saved portal page is the portal’s system format: quiet (issue 8)', () => {
+      const page = '名  称: 海口市2019年政务公开工作要点 成文日期: 2019年06月21日\n发布机构: 市政府办公室\n\n正文。\n';
+      assert.deepEqual(lintWith(ID, page, { filename: 'n.txt' }), []);
+      // Impossible dates are wrong whoever wrote them.
+      assert.equal(lintWith(ID, page.replace('2019年06月21日', '2019年02月30日'), { filename: 'n.txt' }).length, 1);
+    });
+
+    it('成文日期 in the header of a plain-text draft (it carries zwgk’s own keys, e.g. 文档类型)', () => {
+      const text = '名  称: 海口市2019年政务公开工作要点 成文日期: 2019年06月21日\n文档类型: 其他\n\n正文。\n';
       const [m] = lintWith(ID, text, { filename: 'n.txt' });
       assert.equal(spanOf(text, m), '2019年06月21日');
       assert.equal(fixWith(ID, text, { filename: 'n.txt' }), text.replace('2019年06月21日', '2019年6月21日'));

@@ -5,6 +5,8 @@ import { lintWith, fixWith, spanOf } from '../../helpers/lint';
 import { ZwgkDocument, type LintMessage } from '../../../src/core';
 
 const ID = 'fullwidth-punctuation';
+/** Every mark on its own (these tests are about what is detected, not how a systematic cause is folded). */
+const PER_MARK = { foldAt: 0 };
 const FIX = path.resolve(__dirname, '../../fixtures');
 const seed = fs.readFileSync(path.join(FIX, 'seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
 const notices = fs.readdirSync(path.join(FIX, 'real-notices')).filter((f) => f.endsWith('.txt'));
@@ -14,7 +16,7 @@ const HALF = /[,.:;?!()]/;
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 
 function spans(text: string, filename = 'draft.md'): string[] {
-  return lintWith(ID, text, { filename }).map((m) => spanOf(text, m));
+  return lintWith(ID, text, { filename, options: PER_MARK }).map((m) => spanOf(text, m));
 }
 
 /** Every message: one half-width mark, fixed to its full-width form (or 、 after 一.). */
@@ -31,7 +33,7 @@ function assertWellFormed(text: string, msgs: LintMessage[]): void {
 
 describe('fullwidth-punctuation', () => {
   describe('the seed (its stored copy has half-width punctuation: every report is a true positive)', () => {
-    const msgs = lintWith(ID, seed, { filename: 'seed.txt' });
+    const msgs = lintWith(ID, seed, { filename: 'seed.txt', options: PER_MARK });
     const doc = new ZwgkDocument(seed, 'seed.txt');
 
     it('reports exactly the half-width marks of the body, one message each', () => {
@@ -68,13 +70,13 @@ describe('fullwidth-punctuation', () => {
       }
     });
     it('the fixed seed has no half-width mark left in its body, the header is unchanged, and a second fix changes nothing', () => {
-      const fixed = fixWith(ID, seed, { filename: 'seed.txt' });
+      const fixed = fixWith(ID, seed, { filename: 'seed.txt', options: PER_MARK });
       const fixedDoc = new ZwgkDocument(fixed, 'seed.txt');
       assert.equal(fixed.slice(0, fixedDoc.bodyStart), seed.slice(0, doc.bodyStart));
       assert.ok(!HALF.test(fixed.slice(fixedDoc.bodyStart)));
       assert.ok(fixed.includes('各区人民政府，市政府直属各单位：'));
       assert.ok(fixed.includes('网站技术支持电话：0898-68725613'));
-      assert.equal(fixWith(ID, fixed, { filename: 'seed.txt' }), fixed);
+      assert.equal(fixWith(ID, fixed, { filename: 'seed.txt', options: PER_MARK }), fixed);
       assert.equal(fixed.length, seed.length);
     });
   });
@@ -83,15 +85,15 @@ describe('fullwidth-punctuation', () => {
     for (const f of notices) {
       it(f, () => {
         const text = fs.readFileSync(path.join(FIX, 'real-notices', f), 'utf8');
-        const msgs = lintWith(ID, text, { filename: f });
+        const msgs = lintWith(ID, text, { filename: f, options: PER_MARK });
         // The stored copies lost their full-width marks: there is something to report, never in the catalogue header.
         assert.ok(msgs.length > 0, 'the stored copy has half-width marks');
         const bodyStart = new ZwgkDocument(text, f).bodyStart;
         assert.deepEqual(msgs.filter((m) => m.start < bodyStart).map((m) => `${m.line}:${m.column}`), [], 'no report in the catalogue header');
         assertWellFormed(text, msgs);
-        const fixed = fixWith(ID, text, { filename: f });
-        assert.equal(fixWith(ID, fixed, { filename: f }), fixed);
-        assert.deepEqual(lintWith(ID, fixed, { filename: f }).map((m) => `${m.line}:${m.column} ${m.message}`), [], 'the fix leaves nothing to report');
+        const fixed = fixWith(ID, text, { filename: f, options: PER_MARK });
+        assert.equal(fixWith(ID, fixed, { filename: f, options: PER_MARK }), fixed);
+        assert.deepEqual(lintWith(ID, fixed, { filename: f, options: PER_MARK }).map((m) => `${m.line}:${m.column} ${m.message}`), [], 'the fix leaves nothing to report');
         // URLs survive the fix untouched.
         for (const url of text.match(/https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]{1,300}/g) ?? []) {
           const core = url.replace(/[.,:;?!)]+$/, '');
@@ -102,7 +104,7 @@ describe('fullwidth-punctuation', () => {
     for (const f of laws) {
       it(`law text ${f}: only the half-width brackets 办公厅(室) (一) are reported`, () => {
         const text = fs.readFileSync(path.join(FIX, 'laws', f), 'utf8');
-        const msgs = lintWith(ID, text, { filename: f });
+        const msgs = lintWith(ID, text, { filename: f, options: PER_MARK });
         assert.ok(msgs.length > 0);
         assert.deepEqual([...new Set(msgs.map((m) => spanOf(text, m)))].sort(), ['(', ')']);
         assertWellFormed(text, msgs);
@@ -217,5 +219,40 @@ describe('fullwidth-punctuation', () => {
       assert.equal(fixWith(ID, once), once, t);
       assert.deepEqual(lintWith(ID, once), [], t);
     }
+  });
+
+  describe('a text with half-width punctuation throughout: one message, one fix (issue 8)', () => {
+    const SEED = fs.readFileSync(path.join(__dirname, '../../fixtures/seed/haikou-2019-zwgk-yaodian.txt'), 'utf8');
+
+    it('the seed (a page saved with half-width marks) gets one message with the count, at the first mark', () => {
+      const each = lintWith(ID, SEED, { filename: 'seed.txt', options: PER_MARK });
+      const msgs = lintWith(ID, SEED, { filename: 'seed.txt' });
+      assert.equal(msgs.length, 1);
+      assert.equal(msgs[0].start, each[0].start);
+      assert.match(msgs[0].message, new RegExp(`^全文有${each.length}处中文标点写成了半角`));
+      assert.equal((msgs[0].data as { count: number }).count, each.length);
+    });
+
+    it('its one fix corrects every mark, exactly as the marks fixed one by one', () => {
+      assert.equal(fixWith(ID, SEED, { filename: 'seed.txt' }), fixWith(ID, SEED, { filename: 'seed.txt', options: PER_MARK }));
+    });
+
+    it('a few slips in a text that otherwise uses full-width marks are reported one by one', () => {
+      const text = '各区人民政府，市政府直属各单位：\n\n' + '经市政府同意，现将要点印发给你们，请认真贯彻执行。'.repeat(5) + '各单位要加强领导,明确责任,抓好落实;请及时报送.工作情况(含问题)等,一并报送;逾期,不再受理.\n';
+      const msgs = lintWith(ID, text);
+      assert.ok(msgs.length >= 10, String(msgs.length));
+      assert.ok(msgs.every((m) => !/^全文有/.test(m.message)));
+    });
+
+    it('foldAt: 0 never folds', () => {
+      assert.ok(lintWith(ID, SEED, { filename: 'seed.txt', options: { foldAt: 0 } }).length > 100);
+    });
+
+    it('a half-width mark inside quoted evidence is reported but never rewritten', () => {
+      const text = '当事人在询问笔录中称“我没有收到通知,也不知道要备案”。\n';
+      const [m] = lintWith(ID, text, { options: PER_MARK });
+      assert.equal(spanOf(text, m), ',');
+      assert.equal(m.fix, undefined);
+    });
   });
 });
