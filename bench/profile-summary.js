@@ -1,5 +1,7 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): self and inclusive time per function, in % of
-// the samples. Usage: node bench/profile-summary.js FILE.cpuprofile [top=40] [filter]
+// the samples. Usage: node bench/profile-summary.js FILE.cpuprofile [top=40] [filter] [under]
+// (`under`: only samples with a frame whose label contains it — e.g. "rules/date-format.ts" — still in %
+// of all samples).
 // Inclusive time counts a function once per sample even when it recurses.
 'use strict';
 const fs = require('node:fs');
@@ -32,7 +34,7 @@ function moduleAt(file, line) {
   return found < 0 ? undefined : `${starts[found][1].replace(/^node_modules\//, '~')}:+${line - starts[found][0]}`;
 }
 
-function summarize(file, top = 40, filter) {
+function summarize(file, top = 40, filter, under) {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -51,6 +53,11 @@ function summarize(file, top = 40, filter) {
   let total = 0;
   for (const [id, c] of counts) {
     total += c;
+    if (under) {
+      let inside = false;
+      for (let cur = id; cur !== undefined && !inside; cur = parent.get(cur)) inside = label(byId.get(cur)).includes(under);
+      if (!inside) continue;
+    }
     const n = byId.get(id);
     const l = label(n);
     self.set(l, (self.get(l) ?? 0) + c);
@@ -79,5 +86,5 @@ function summarize(file, top = 40, filter) {
   show(byModule, 'self by module');
 }
 
-if (require.main === module) summarize(process.argv[2], Number(process.argv[3] ?? 40), process.argv[4]);
+if (require.main === module) summarize(process.argv[2], Number(process.argv[3] ?? 40), process.argv[4] || undefined, process.argv[5]);
 module.exports = { summarize };
