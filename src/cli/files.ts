@@ -1,8 +1,9 @@
 /**
  * Turning command-line paths and globs into the list of drafts to lint.
  *
- * - A file is linted when it ends in `.md` or `.txt` (explicitly named files with another extension are
- *   skipped with a notice).
+ * - A file is linted when it ends in `.md`, `.txt`, `.docx`, `.html` or `.htm` (explicitly named files with
+ *   another extension are skipped with a notice; a named `.doc`/`.wps` is reported as not supported, one
+ *   found by walking gets a notice).
  * - A directory is walked recursively; `node_modules` and hidden entries (`.git`, `.vscode`, `.draft.md`)
  *   are skipped, and so is anything an `ignore` glob of the applicable config matches. A project's own
  *   README/CHANGELOG/LICENSE/CONTRIBUTING files are not drafts and are skipped too, unless named explicitly.
@@ -14,8 +15,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { unsupportedFormatMessage } from '../core/formats';
 
-export const DRAFT_EXTENSIONS = ['.md', '.txt'];
+export const DRAFT_EXTENSIONS = ['.md', '.txt', '.docx', '.html', '.htm'];
 
 /** A project's own documentation (README.md, CHANGELOG.md, LICENSE.txt …): never a draft found by walking. */
 const PROJECT_FILE = /^(readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors)([.-][\w-]+)?\.(md|txt)$/i;
@@ -114,6 +116,8 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
         } else if (isFile && isDraftName(ent.name) && !isProjectFile(ent.name) && !isIgnored(abs, false)) {
           st ??= statOrUndefined(abs);
           if (st) onFile(abs, st);
+        } else if (isFile && !ent.name.startsWith('~$') && /\.(doc|wps)$/i.test(ent.name) && !isIgnored(abs, false)) {
+          notice(`${abs} 是旧版 Word/WPS 文件，未检查：${unsupportedFormatMessage(abs)}`);
         }
       }
       // Depth-first, in name order.
@@ -125,7 +129,8 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
     const abs = path.resolve(cwd, pattern);
     const st = statOrUndefined(abs);
     if (st?.isFile()) {
-      if (!isDraftName(abs)) notice(`${pattern} 不是 .md 或 .txt 文件，已跳过`);
+      if (unsupportedFormatMessage(abs) && /\.(doc|wps|docm|dotx|dot|rtf|odt)$/i.test(abs)) addFile(abs, st);
+      else if (!isDraftName(abs)) notice(`${pattern} 不是 .md、.txt、.docx 或 .html 文件，已跳过`);
       else if (!isIgnored(abs, false)) addFile(abs, st);
       continue;
     }

@@ -42,6 +42,15 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action(async (paths: string[], flags: LintFlags) => setCode(await lintCommand(paths, flags, io)));
 
   program
+    .command('export')
+    .description('导出：Markdown/文本文稿 → Word 公文（--to docx）；.docx/.html → zwgk 读出的文字（--to text）/ export a draft')
+    .argument('<file>', '要导出的文件 / the file')
+    .requiredOption('--to <format>', 'docx 或 text / docx or text')
+    .option('-o, --output <file>', '输出文件（docx 默认与原稿同名；text 默认标准输出）/ output file')
+    .option('--force', '覆盖已存在的输出文件 / overwrite the output file')
+    .action(async (file: string, flags: import('./commands/export').ExportFlags) => setCode(await (await import('./commands/export')).exportCommand(file, flags, io)));
+
+  program
     .command('rules')
     .description('列出所有规则及其依据 / list every rule')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))

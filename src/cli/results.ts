@@ -10,7 +10,7 @@ export interface Region {
 }
 
 /** A core message as the CLI reports it: the public fields, in their public order (no offsets, no data). */
-export type CliMessage = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn' | 'clause' | 'fix'> & {
+export type CliMessage = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn' | 'clause' | 'fix' | 'location'> & {
   /** Lines and columns of `fix.range` (SARIF needs them); not part of the JSON output. */
   fixRegion?: Region;
 };
@@ -28,6 +28,8 @@ export interface FileResult {
   bom?: boolean;
   /** With --fix: how many fixes were applied to the file (0 when unchanged). */
   fixedCount?: number;
+  /** `docx` or `html` for files zwgk read into text (messages carry `location`); absent for .md/.txt. */
+  sourceFormat?: 'docx' | 'html';
   /** The file could not be checked or written completely (exit code 2). */
   fatal?: boolean;
   /** Messages of crashed rules (`internal-error`) among `messages`. */
@@ -45,6 +47,7 @@ export function toCliMessage(m: LintMessage, doc: ZwgkDocument): CliMessage {
     endColumn: m.endColumn,
     clause: m.clause,
   };
+  if (m.location) out.location = m.location;
   if (m.fix) {
     out.fix = m.fix;
     const a = doc.positionAt(m.fix.range[0]);

@@ -18,7 +18,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DraftIndex, ZwgkDocument, summarize, summarizeText, summaryOf, lintDocument, applyFixes, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
+import { DraftIndex, ZwgkDocument, summarize, summarizeText, summaryOf, lintDocument, applyFixes, unsupportedFormatMessage, sourceFormatOf, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
 import { decode, encodeExact, describeEncoding, type DecodedText } from './encoding';
 import { writeFileAtomic, stampOf } from './write';
 import { draftsInFolder } from './files';
@@ -26,6 +26,7 @@ import { cacheable, contentHash, resultLine, type LintCache } from './cache';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
 import type { WorkerSetup } from './worker';
+import { isSourcePath, lintSourceFile, lintSourceText, readSourceBytes, summarizeSourceFile } from './sources';
 
 /**
  * Characters of parsed text kept between the passes (a parsed draft takes roughly 9 bytes per character).
@@ -117,9 +118,11 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
 
 /**
  * Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed.
- * `onBytes` sees the bytes it was made from (--cache keys it by them); a summary it returns is used as is.
+ * `onBytes` sees the bytes of a .md/.txt draft it is made from (--cache keys it by them); a summary it
+ * returns is used as is.
  */
 export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined): DraftSummary | undefined {
+  if (isSourcePath(abs)) return summarizeSourceFile(abs);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(abs);
@@ -163,7 +166,7 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
       }
       continue;
     }
-    if (!keepDocs || !linted.has(abs)) {
+    if (!keepDocs || !linted.has(abs) || isSourcePath(abs)) {
       const s = summarizeFile(abs);
       if (s) summaries.push(s);
       continue;
@@ -248,6 +251,13 @@ function lintDecoded(text: string, filePath: string | undefined, ctx: RunContext
 
 /** Pass 2 for one file on disk. Returns undefined for skipped (binary) files. */
 export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cachedDoc?: ZwgkDocument): FileResult | undefined {
+  if (isSourcePath(abs) || unsupportedFormatMessage(abs)) {
+    try {
+      return lintSourceFile(abs, ctx, index);
+    } catch (e) {
+      return makeResult(abs, [internalMessage(e)], { fatal: true, ...(ctx.fix ? { fixedCount: 0 } : {}) });
+    }
+  }
   const r = readDraft(abs, ctx.fix);
   if (r.kind === 'binary') {
     ctx.notice(`${ctx.display(abs)} 是二进制文件，已跳过`);
@@ -358,6 +368,8 @@ export interface StdinOutcome {
 /** Lints text from stdin; `filePath` (from --stdin-filename) decides the format, the config and the folder. */
 export function lintStdin(input: Buffer, filePath: string | undefined, ctx: RunContext): StdinOutcome {
   const shownPath = filePath ?? '<stdin>';
+  const sourceFormat = sourceFormatOf(filePath);
+  if (sourceFormat) return lintSourceStdin(sourceFormat, input, filePath!, ctx);
   const decoded = decode(input);
   const passthrough = ctx.fix ? input : undefined;
   if (decoded.kind === 'binary') {
@@ -383,4 +395,17 @@ export function lintStdin(input: Buffer, filePath: string | undefined, ctx: RunC
     return { result: makeResult(shownPath, [msg, ...original], { ...extra, fatal: true }), output: passthrough };
   }
   return { result: makeResult(shownPath, linted.messages, { ...extra, fixedCount: linted.fixedCount }), output: bytes };
+}
+
+/** stdin named .docx/.html by --stdin-filename: read, lint, map back; with --fix the input is printed unchanged. */
+function lintSourceStdin(format: 'docx' | 'html', input: Buffer, filePath: string, ctx: RunContext): StdinOutcome {
+  const output = ctx.fix ? input : undefined;
+  const r = readSourceBytes(format, input);
+  if (r.kind === 'error') return { result: makeResult(filePath, [fileMessage(r.message)], { fatal: true }), output };
+  try {
+    const { index } = buildIndex([], ctx, { path: filePath, text: r.src.text });
+    return { result: lintSourceText(r.src, filePath, filePath, ctx, index), output };
+  } catch (e) {
+    return { result: makeResult(filePath, [internalMessage(e)], { fatal: true }), output };
+  }
 }

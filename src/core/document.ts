@@ -99,7 +99,8 @@ export function parserInput(text: string): string {
 }
 
 export function formatOf(filePath: string | undefined): DocFormat {
-  return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown';
+  // .docx and .html are read into plain text (core/formats).
+  return filePath && /\.(txt|docx|html?)$/i.test(filePath) ? 'text' : 'markdown';
 }
 
 export class ZwgkDocument {

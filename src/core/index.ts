@@ -29,3 +29,8 @@ export { compilePacks, type PackSet, type CompiledEntry } from './packs/compile'
 export { runPackExamples, type ExampleReport, type ExampleFailure } from './packs/examples';
 export { buildPackSchema, PACK_SCHEMA_ID } from './packs/schema';
 export { packsFor } from './engine';
+export {
+  readSource, readHtmlSource, readDocx, readHtml, decodeHtml, sourceFormatOf, unsupportedFormatMessage, sourceDocument, locateMessages,
+  lintSource, isFormatError, FormatError, exportDocx, checkDocxExport, LAYOUT, FONTS, type RoundTrip,
+  type SourceText, type SourceFormat, type SourceLintResult, type SourceLocation, type DocxLocation, type HtmlLocation, type DocxPart,
+} from './formats';

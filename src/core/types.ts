@@ -4,6 +4,7 @@ import type { ZwgkDocument } from './document';
 import type { Calendar } from './calendar';
 import type { DraftIndex } from './workspace';
 import type { Pack } from './packs/pack';
+import type { SourceLocation } from './formats/source-map';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -43,6 +44,11 @@ export interface LintMessage {
   fix?: Fix;
   /** Extra structured data for editors (e.g. the deadline date); never needed to understand `message`. */
   data?: Record<string, unknown>;
+  /**
+   * For a .docx or .html file: where the message is in that file (a paragraph or table cell with an
+   * excerpt; an HTML source range). Offsets and lines of a .docx message are in zwgk's text of it.
+   */
+  location?: SourceLocation;
 }
 
 /** What a rule reports; the engine adds severity, positions and the default clause. */

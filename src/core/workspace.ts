@@ -23,7 +23,7 @@ import type { DocType } from './doctype';
 import { inferKind } from './profile/kind';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
-import { ZwgkDocument } from './document';
+import { ZwgkDocument, formatOf } from './document';
 import { simpleFrontMatter } from './util/simple-front-matter';
 
 export interface DraftSummary {
@@ -705,7 +705,7 @@ function plainAtxTitle(text: string, from: number): string | undefined {
  * workspace at start (reads the front matter or catalogue header and the title only). Gives the same
  * summary as `summarize(new ZwgkDocument(text, path), path)` on ordinary drafts.
  */
-export function summarizeText(text: string, path: string, format: 'markdown' | 'text' = /\.txt$/i.test(path) ? 'text' : 'markdown'): DraftSummary {
+export function summarizeText(text: string, path: string, format: 'markdown' | 'text' = formatOf(path)): DraftSummary {
   if (format === 'markdown') {
     // The fast path covers front matter with a 标题 or a plain `# 标题` first line; anything else goes
     // through the document model, so the summary is always the same as `summarize` gives.

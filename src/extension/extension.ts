@@ -12,8 +12,9 @@ import {
 } from 'vscode-languageclient/node';
 import { TEMPLATES, getTemplate, renderTemplate, type Template, type TemplateFormat } from './templates';
 // Only leaf modules: the request shapes and the catalogue key list. The engine stays in the server.
-import { EXPLAIN_RULE, LINT_WORKSPACE, LIST_RULES, type ExplainRuleResult, type LintWorkspaceResult, type RuleSummary } from '../server/protocol';
+import { DOCX_SCHEME, EXPLAIN_RULE, LINT_WORKSPACE, LIST_RULES, type ExplainRuleResult, type LintWorkspaceResult, type RuleSummary } from '../server/protocol';
 import { catalogueKeysIn } from '../core/meta-keys';
+import { registerDocxView } from './docx-view';
 
 export { LINT_WORKSPACE, type LintWorkspaceResult };
 const SOURCE = 'zwgk';
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZwgkAp
   );
 
   setupStatusBar(context);
+  registerDocxView(context, runningClient);
 
   const started = c.start().catch((e: unknown) => {
     output.error(e instanceof Error ? e.message : String(e));
@@ -82,11 +84,12 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   };
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/.zwgkrc*'),
-    vscode.workspace.createFileSystemWatcher('**/*.{md,txt}'),
+    vscode.workspace.createFileSystemWatcher('**/*.{md,txt,docx,html,htm}'),
   ];
   context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    // Drafts, saved portal pages, and the text views of .docx files (docx-view.ts).
+    documentSelector: [...LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]), { scheme: 'file', language: 'html' }, { scheme: DOCX_SCHEME }],
     synchronize: { configurationSection: 'zwgk', fileEvents: watchers },
     diagnosticCollectionName: SOURCE,
     outputChannel: output,

@@ -11,8 +11,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DOC_TYPES, ZwgkDocument, hasCatalogueKeys, getField, getRule, lintDocument, redactPersonalData, type DocFormat, type LintMessage,
+  DOC_TYPES, ZwgkDocument, hasCatalogueKeys, getField, getRule, lintDocument, redactPersonalData, readHtmlSource, locateMessages,
+  type DocFormat, type LintMessage, type SourceText,
 } from '../core';
+import { isDocxViewUri, isHtmlPath } from './sources';
 import type { ConfigStore, DocConfig } from './config';
 import type { SettingsStore, ZwgkSettings } from './settings';
 import type { WorkspaceIndex } from './workspace-index';
@@ -116,9 +118,17 @@ export function analyzeText(
   let document: ZwgkDocument | undefined;
   let why = '';
   let knownKeys = 0;
-  let draft = config.governed || settings.lintAllDocuments;
+  // A .docx view is linted because the user opened it to check it; a page is linted through its reader.
+  const docxView = isDocxViewUri(uri);
+  let draft = config.governed || settings.lintAllDocuments || docxView;
+  let page: SourceText | undefined;
   try {
-    if (config.governed) why = `由配置 ${config.files[config.files.length - 1].path} 管理`;
+    if (isHtmlPath(filePath)) {
+      page = readHtmlSource(text);
+      text = page.text;
+    }
+    if (docxView) why = '.docx 的文字视图';
+    if (docxView) { /* why set above */ } else if (config.governed) why = `由配置 ${config.files[config.files.length - 1].path} 管理`;
     else if (settings.lintAllDocuments) why = 'zwgk.lintAllDocuments 为 true';
     else {
       if (!mayHaveMetadata(text)) return done({ ...common, why: '没有配置，也没有元数据' });
@@ -131,7 +141,12 @@ export function analyzeText(
     }
     document ??= new ZwgkDocument(text, filePath, format);
     if (!knownKeys) knownKeys = new Set(document.metadata.fields.filter((f) => f.known).map((f) => f.key)).size;
-    const messages = lintDocument(document, { config: config.config, calendar: config.calendar, index: deps.index.drafts });
+    let messages = lintDocument(document, { config: config.config, calendar: config.calendar, index: deps.index.drafts });
+    // Neither a .docx nor a page is ever rewritten: no fixes; a page's messages point into its HTML.
+    if (page) {
+      messages = locateMessages(page, messages);
+      document = new ZwgkDocument(page.html ?? '', filePath, 'text');
+    } else if (docxView) messages = messages.map(({ fix: _fix, ...m }) => m);
     return done({ ...common, draft: true, why, document, messages, knownKeys });
   } catch (e) {
     // The engine turns a throwing rule into one internal-error message; this is for anything else

@@ -67,3 +67,25 @@ export interface SchedulerStats {
   runs: number;
   published: number;
 }
+
+/** URI scheme of the read-only text view of a .docx (`zwgk-docx:/path/to/file.docx`). */
+export const DOCX_SCHEME = 'zwgk-docx';
+
+/** The text zwgk checks in a .docx (what its view shows). */
+export const DOCX_TEXT = 'zwgk/docxText';
+export interface DocxTextParams { uri: string }
+export type DocxTextResult = { text: string; notes: string[] } | { error: string };
+
+/** Export a Markdown/plain-text draft as a 公文 .docx next to it (GB/T 9704-2012), checked by reading it back. */
+export const EXPORT_DOCX = 'zwgk/exportDocx';
+export interface ExportDocxParams { uri: string; force?: boolean }
+export interface ExportDocxResult {
+  /** The .docx written (or, with `exists`, the one that is there and was not overwritten). */
+  path?: string;
+  exists?: boolean;
+  /** What differs between the draft and the .docx read back (empty: none). */
+  differences?: string[];
+  lines?: number;
+  messages?: number;
+  error?: string;
+}

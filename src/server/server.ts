@@ -23,10 +23,10 @@ import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { completion } from './completion';
 import { Logger } from './log';
 import { SettingsStore, type ZwgkSettings } from './settings';
-import { WorkspaceIndex, type IndexChange } from './workspace-index';
+import { WorkspaceIndex, decodeDraft, type IndexChange } from './workspace-index';
 import { LINT_WORKSPACE, lintFiles, type LintWorkspaceParams, type LintWorkspaceResult } from './workspace-lint';
 import { ruleSection } from './markdown';
-import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
+import { draftUri, isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
 export const SERVER_NAME = 'zwgk';
@@ -34,6 +34,10 @@ export const SERVER_VERSION: string = PACKAGE_VERSION;
 
 export {
   EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type ExplainRuleResult, type RuleSummary, type ServerStatusResult,
+} from './protocol';
+import { docxTextRequest, exportDocxRequest } from './sources';
+import {
+  DOCX_TEXT, EXPORT_DOCX, type DocxTextParams, type DocxTextResult, type ExportDocxParams, type ExportDocxResult,
 } from './protocol';
 import { EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type ExplainRuleResult, type RuleSummary, type ServerStatusResult } from './protocol';
 
@@ -304,7 +308,7 @@ export function startServer(connection?: Connection): Connection {
 
   /** Re-lint closed files a workspace lint published, from disk. */
   const relintClosed = async (files: string[]) => {
-    const closed = files.filter((f) => workspaceLinted.has(pathToUri(f)) && !openDocFor(f));
+    const closed = files.filter((f) => workspaceLinted.has(draftUri(f)) && !openDocFor(f));
     if (closed.length === 0) return;
     const { published } = await lintFiles(conn, documents, closed, deps, (u) => settings.get(u), undefined, undefined, (d) => analyzer.analyze(d));
     for (const f of closed) {
@@ -352,7 +356,7 @@ export function startServer(connection?: Connection): Connection {
           else unknown = true;
         }
         draftFiles.push(p);
-        if (kind === 'deleted' && workspaceLinted.delete(c.uri)) await conn.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+        if (kind === 'deleted' && workspaceLinted.delete(draftUri(p))) await conn.sendDiagnostics({ uri: draftUri(p), diagnostics: [] });
       }
     }
     if (configFiles.length) configChanged(configFiles);
@@ -403,6 +407,18 @@ export function startServer(connection?: Connection): Connection {
     id: r.meta.id, title: r.meta.title, description: r.meta.description, category: r.meta.category,
     defaultSeverity: r.meta.defaultSeverity, fixable: r.meta.fixable, clauses: r.meta.clauses.map((c) => c.id),
   }))));
+
+  // Word and web pages (sources.ts): the text view of a .docx, and export to a 公文 .docx.
+  conn.onRequest(DOCX_TEXT, guard('docxText', { error: '内部错误' } as DocxTextResult, (p: DocxTextParams) => docxTextRequest(String(p?.uri ?? ''))));
+  conn.onRequest(EXPORT_DOCX, guard('exportDocx', { error: '内部错误' } as ExportDocxResult, async (p: ExportDocxParams) => {
+    const file = uriToPath(String(p?.uri ?? ''));
+    if (!file) return { error: '只能导出已保存的文件' };
+    const open = documents.get(pathToUri(file));
+    const text = open ? open.getText() : decodeDraft(await fs.promises.readFile(file));
+    if (text === undefined) return { error: '无法识别文件编码' };
+    const config = configs.forDocument(file, await settings.get(pathToUri(file))).config;
+    return exportDocxRequest(file, text, config, !!p.force);
+  }));
 
   conn.onRequest(EXPLAIN_RULE, guard('explainRule', null as ExplainRuleResult | null, (p: ExplainRuleParams) => {
     const rule = getRule(String(p?.id ?? ''));

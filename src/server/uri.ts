@@ -2,9 +2,12 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocFormat } from '../core';
+import { DOCX_SCHEME } from './protocol';
 
 /** The file-system path of a `file:` URI; undefined for other schemes or malformed URIs. */
 export function uriToPath(uri: string): string | undefined {
+  // The text view of a .docx stands for the .docx itself (config, index, folder).
+  if (uri.startsWith(DOCX_SCHEME + ':')) uri = 'file:' + uri.slice(DOCX_SCHEME.length + 1);
   if (!uri.startsWith('file:')) return undefined;
   try {
     return path.resolve(fileURLToPath(uri));
@@ -17,9 +20,15 @@ export function pathToUri(p: string): string {
   return pathToFileURL(p).href;
 }
 
-const DRAFT_EXT = /\.(md|txt)$/i;
+const DRAFT_EXT = /\.(md|txt|docx|html?)$/i;
 
-/** True for the file names zwgk checks (.md, .txt — as the CLI). */
+/** The URI a draft's diagnostics go to: a .docx's text view, else the file. */
+export function draftUri(p: string): string {
+  // `zwgk-docx:/path` — the form VS Code gives the view (no authority), so both sides name it alike.
+  return /\.docx$/i.test(p) ? DOCX_SCHEME + ':' + pathToFileURL(p).pathname : pathToUri(p);
+}
+
+/** True for the file names zwgk checks (.md, .txt, .docx, .html — as the CLI). */
 export function isDraftFileName(p: string): boolean {
   return DRAFT_EXT.test(p);
 }
@@ -38,9 +47,10 @@ export function draftFormat(uri: string, languageId: string): DocFormat | undefi
   const scheme = uri.slice(0, uri.indexOf(':'));
   if (scheme === 'file') {
     const p = uriToPath(uri);
-    if (!p || !DRAFT_EXT.test(p)) return undefined;
-    return /\.txt$/i.test(p) ? 'text' : 'markdown';
+    if (!p || !DRAFT_EXT.test(p) || /\.docx$/i.test(p)) return undefined;
+    return /\.(txt|html?)$/i.test(p) ? 'text' : 'markdown';
   }
+  if (scheme === DOCX_SCHEME) return uriToPath(uri) ? 'text' : undefined;
   if (scheme === 'untitled') {
     if (languageId === 'markdown') return 'markdown';
     if (languageId === 'plaintext') return 'text';

@@ -11,7 +11,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { DraftIndex, ZwgkDocument, readHeader, summarize, type DraftSummary } from '../core';
+import { DraftIndex, ZwgkDocument, readHeader, summarize, sourceFormatOf, type DraftSummary } from '../core';
+import { readForIndex } from './sources';
 import type { ConfigStore } from './config';
 import type { Logger } from './log';
 import type { ZwgkSettings } from './settings';
@@ -45,7 +46,10 @@ export function decodeDraft(buf: Buffer): string | undefined {
 
 async function readDraft(file: string): Promise<string | undefined> {
   const st = await fsp.stat(file);
-  if (!st.isFile() || st.size > MAX_INDEX_BYTES) return undefined;
+  if (!st.isFile()) return undefined;
+  // A .docx or page: the text zwgk reads from it (its size limit is the reader's).
+  if (sourceFormatOf(file)) return readForIndex(file);
+  if (st.size > MAX_INDEX_BYTES) return undefined;
   return decodeDraft(await fsp.readFile(file));
 }
 

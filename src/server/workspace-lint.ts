@@ -8,9 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { promises as fsp } from 'node:fs';
 import { analyzeText, type Analysis, type AnalyzerDeps } from './documents';
 import { diagnosticsOf } from './diagnostics';
-import { decodeDraft } from './workspace-index';
+import { readForLint } from './sources';
+import { sourceFormatOf } from '../core';
 import type { ZwgkSettings } from './settings';
-import { pathToUri } from './uri';
+import { draftUri } from './uri';
 
 import { LINT_WORKSPACE, type LintWorkspaceParams, type LintWorkspaceResult } from './protocol';
 export { LINT_WORKSPACE, type LintWorkspaceParams, type LintWorkspaceResult };
@@ -34,13 +35,13 @@ export async function lintFiles(
         break;
       }
       const file = files[i];
-      const uri = pathToUri(file);
+      const uri = draftUri(file);
       const open = documents.get(uri);
       if (open) continue; // Open documents are kept current by the regular diagnostics.
       let text: string | undefined;
       try {
         const st = await fsp.stat(file);
-        if (st.size <= MAX_BYTES) text = decodeDraft(await fsp.readFile(file));
+        if (st.size <= MAX_BYTES || sourceFormatOf(file)) text = await readForLint(file);
       } catch {
         text = undefined;
       }

@@ -2,7 +2,8 @@
  * zwgk lint --cache: on a realistic tree (real published documents and Markdown policy ↔ 解读 workspaces),
  * through edits, renames, deletions, config changes and changes to the drafts a cached result depends
  * on, every run prints exactly what a run without the cache prints — and re-lints exactly the files
- * whose result can have changed (ZWGK_CACHE_LOG lists what was reused and what was linted).
+ * whose result can have changed (ZWGK_CACHE_LOG lists what was reused and what was linted). .docx and
+ * .html files are not stored: they are read and linted on every run.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -18,6 +19,9 @@ function tree(): string {
   fs.cpSync(path.join(FIXTURES, 'cache-tree'), dir, { recursive: true });
   fs.cpSync(path.join(FIXTURES, 'workspaces/in-sync'), path.join(dir, 'md/in-sync'), { recursive: true });
   fs.cpSync(path.join(FIXTURES, 'workspaces/by-title'), path.join(dir, 'md/by-title'), { recursive: true });
+  // A Word file and a saved web page: linted every time (never stored), with the same output.
+  fs.mkdirSync(path.join(dir, 'web'));
+  for (const f of ['yichun-2022-tongji-gongbao.html', 'jx-waiban-2022-kaoshi-dagang.docx']) fs.copyFileSync(path.join(FIXTURES, 'formats', f), path.join(dir, 'web', f));
   return dir;
 }
 

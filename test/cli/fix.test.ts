@@ -151,7 +151,7 @@ describe('zwgk lint --fix', function () {
   it('files with other extensions named explicitly are skipped; a folder named like a file is walked', () => {
     const dir = setup({ 'notes.md/inner.md': NOTICE_MD, 'data.csv': '13812345678\n' });
     const run = runCli(['lint', '-f', 'json', 'notes.md', 'data.csv'], { cwd: dir });
-    assert.match(run.stderr, /data\.csv 不是 \.md 或 \.txt 文件/);
+    assert.match(run.stderr, /data\.csv 不是 \.md、\.txt、\.docx 或 \.html 文件/);
     assert.deepEqual(parseJson(run).map((r) => path.relative(dir, r.filePath)), [path.join('notes.md', 'inner.md')]);
   });
 });

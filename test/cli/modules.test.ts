@@ -99,7 +99,7 @@ describe('cli/files', () => {
 
   it('walks in name order, follows symlinks once, survives symlink loops, dedupes files', function () {
     if (process.platform === 'win32') this.skip();
-    const dir = workspace({ 'b/2.md': 'x', 'b/1.txt': 'x', 'a.md': 'x', 'b/c/3.md': 'x', 'b/skip.docx': 'x' });
+    const dir = workspace({ 'b/2.md': 'x', 'b/1.txt': 'x', 'a.md': 'x', 'b/c/3.md': 'x', 'b/skip.pdf': 'x' });
     fs.symlinkSync('..', path.join(dir, 'b/c/up')); // loop: b/c/up → b
     fs.symlinkSync(path.join(dir, 'b'), path.join(dir, 'b/c/self'));
     fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'z-alias.md'));

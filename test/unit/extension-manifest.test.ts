@@ -11,7 +11,8 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 const pkg = JSON.parse(read('package.json'));
-const source = read('src/extension/extension.ts');
+// Every file of the extension (extension.ts registers the rest, e.g. docx-view.ts).
+const source = fs.readdirSync(path.join(ROOT, 'src/extension')).filter((f) => f.endsWith('.ts')).sort().map((f) => read(`src/extension/${f}`)).join('\n');
 
 function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'string') {

@@ -148,12 +148,12 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   const { files, unmatched } = expandInputs(inputs, { cwd, isIgnored: (p, isDir) => loader.isIgnored(p, isDir), onNotice: notice });
   if (unmatched.length) {
     const list = unmatched.map((u) => `“${u}”`).join('、');
-    if (flags.errorOnUnmatchedPattern) throw new CliError(`找不到文件，或没有与之匹配的 .md/.txt 文件：${list}`);
-    notice(`没有与之匹配的 .md/.txt 文件：${list}`);
+    if (flags.errorOnUnmatchedPattern) throw new CliError(`找不到文件，或没有与之匹配的 .md/.txt/.docx/.html 文件：${list}`);
+    notice(`没有与之匹配的 .md/.txt/.docx/.html 文件：${list}`);
   }
   // Load every applicable config before linting, so a broken one stops the run before any file is written.
   for (const f of files) loader.configFor(f);
-  if (!files.length) notice('没有找到要检查的 .md/.txt 文件');
+  if (!files.length) notice('没有找到要检查的 .md/.txt/.docx/.html 文件');
   ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism());
   ctx.workerSetup = {
     cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, fix: !!flags.fix, roots: [...(ctx.roots ?? [])],

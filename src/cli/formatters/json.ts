@@ -2,12 +2,16 @@
  * Machine-readable output (ESLint-like, stable): an array with one object per file. Field order and
  * names are a public contract; new fields may be added, none removed or renamed.
  * Lines and columns are 1-based, columns in UTF-16 code units; `fix.range` is in UTF-16 code units of
- * the decoded text (after the BOM).
+ * the decoded text (after the BOM). A .docx or .html file's result has `format`, and each message a
+ * `location` (see core/formats/source-map.ts: a paragraph / table cell with an excerpt, or an HTML
+ * source range); an .html message's line and column are in the HTML, a .docx message's in zwgk's text
+ * of the document (`zwgk export FILE --to text`).
  *
  * Each message cites its clause by `source` and `id` (and `summary` when the text is a summary) and by
  * `ref`, its position in the file's `clauses` array, which holds each quoted clause once with its
- * `text` (and `version`, the version of the source it is quoted from, when the clause names one): a 1,000-draft run quotes the same few clauses tens of thousands of times, and repeating the
- * text in every message made it a third of the output (it was there up to zwgk 0.1.0).
+ * `text` (and `version`, the version of the source it is quoted from, when the clause names one): a
+ * 1,000-draft run quotes the same few clauses tens of thousands of times, and repeating the text in
+ * every message made it a third of the output (it was there up to zwgk 0.1.0).
  *
  * Layout: compact JSON, one file object after another and one message per line — what
  * `JSON.stringify` gives for each message, written directly (each clause's text built once) so that a
@@ -69,6 +73,7 @@ export function jsonMessage(m: CliMessage, ref: number): Record<string, unknown>
     clause: clauseRef(m.clause, ref),
   };
   if (m.fix) out.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+  if (m.location) out.location = { ...m.location };
   return out;
 }
 
@@ -88,6 +93,7 @@ function tail(r: FileResult): Record<string, unknown> {
   };
   if (r.encoding) out.encoding = r.encoding + (r.bom && r.encoding === 'utf-8' ? '-bom' : '');
   if (r.fixedCount !== undefined) out.fixedCount = r.fixedCount;
+  if (r.sourceFormat) out.format = r.sourceFormat;
   return out;
 }
 
@@ -117,6 +123,7 @@ function messageText(m: CliMessage, ref: number): string {
     + ',"message":' + JSON.stringify(m.message) + ',"line":' + m.line + ',"column":' + m.column
     + ',"endLine":' + m.endLine + ',"endColumn":' + m.endColumn + ',"clause":' + clauseText(m.clause, ref);
   if (m.fix) s += ',"fix":{"range":[' + m.fix.range[0] + ',' + m.fix.range[1] + '],"text":' + JSON.stringify(m.fix.text) + '}';
+  if (m.location) s += ',"location":' + JSON.stringify(m.location);
   return s + '}';
 }
 

@@ -85,6 +85,19 @@ function sarifResult(m: CliMessage, ruleIndex: Map<string, number>, artifactLoca
       },
     }],
   };
+  const where = m.location;
+  if (where?.format === 'docx') {
+    // A Word file has no lines: the region is in zwgk's text of it (`zwgk export FILE --to text`), with
+    // the excerpt as its snippet; the paragraph or cell is the logical location.
+    const loc = (result.locations as Record<string, unknown>[])[0];
+    ((loc.physicalLocation as Record<string, unknown>).region as Record<string, unknown>).snippet = { text: where.excerpt };
+    loc.logicalLocations = [{ name: where.label, kind: where.part === 'table' || where.part === 'catalogue' ? 'tableCell' : where.part === 'property' ? 'property' : 'paragraph' }];
+    loc.properties = { docx: { ...where } };
+  } else if (where?.format === 'html') {
+    const region = ((result.locations as Record<string, unknown>[])[0].physicalLocation as Record<string, unknown>).region as Record<string, unknown>;
+    region.charOffset = where.start;
+    region.charLength = where.end - where.start;
+  }
   if (m.fix && m.fixRegion) {
     result.fixes = [{
       description: { text: m.fix.text ? `改为“${m.fix.text}”` : '删除' },

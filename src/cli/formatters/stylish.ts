@@ -28,7 +28,9 @@ export const stylish: OutputFormat = {
     if (!r.messages.length) return;
     const c = colors(ctx.color);
     const rows = r.messages.map((m) => ({
-      loc: `${m.line}:${m.column}`,
+      // A .docx message is where Word shows it: a paragraph or table cell, with an excerpt below.
+      loc: m.location?.format === 'docx' ? m.location.label : `${m.line}:${m.column}`,
+      excerpt: m.location?.format === 'docx' ? m.location.excerpt : undefined,
       sev: SEVERITY_ZH[m.severity],
       severity: m.severity,
       msg: clean(m.message),
@@ -37,7 +39,7 @@ export const stylish: OutputFormat = {
     let locW = 0;
     let msgW = 0;
     for (const x of rows) {
-      locW = Math.max(locW, x.loc.length);
+      locW = Math.max(locW, displayWidth(x.loc));
       msgW = Math.max(msgW, displayWidth(x.msg));
     }
     msgW = Math.min(MAX_MESSAGE_PAD, msgW);
@@ -45,7 +47,8 @@ export const stylish: OutputFormat = {
     for (let i = 0; i < rows.length; i++) {
       const x = rows[i];
       const sev = x.severity === 'error' ? c.red(x.sev) : x.severity === 'warning' ? c.yellow(x.sev) : c.cyan(x.sev);
-      out += `\n  ${c.dim(x.loc.padEnd(locW))}  ${sev}  ${padEnd(x.msg, msgW)}  ${c.dim(x.rule)}`;
+      out += `\n  ${c.dim(padEnd(x.loc, locW))}  ${sev}  ${padEnd(x.msg, msgW)}  ${c.dim(x.rule)}`;
+      if (x.excerpt) out += `\n  ${' '.repeat(locW)}  ${' '.repeat(displayWidth(x.sev))}  ${c.dim(`“${clean(x.excerpt)}”`)}`;
       if (i % CHUNK === CHUNK - 1) {
         yield out;
         out = '';
