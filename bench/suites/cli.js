@@ -1,75 +1,110 @@
-// Issue 2 targets: 1,000 generated drafts of ~10 KB — zwgk CLI wall time and peak memory (all rules on),
-// side by side with markdownlint-cli2 (defaults) on the same files, installed on demand into the cache.
+// Issue 11: zwgk against the current markdownlint-cli2, honestly. The newest markdownlint-cli2 is
+// installed at bench time into bench/.cache/ (never a dependency of zwgk); on the 1,000-draft bench
+// corpus and on a findings-heavy one (every sentence carries findings), zwgk with worker threads, zwgk
+// in one thread and markdownlint-cli2 (defaults) run in rounds, their order rotating each round. Each
+// round gives a pair per zwgk mode; a ratio is the median over the rounds (ZWGK_BENCH_ROUNDS, at least 5)
+// of zwgk / markdownlint-cli2 — for wall time and for CPU time (user + sys of the child process, every
+// thread included). Both write their report to a file, as a CI job would.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { CACHE, ROOT, timed, mb, ms } = require('../util');
+const { CACHE, ROOT, timed, median, mb, ms } = require('../util');
 const { writeCorpus } = require('../corpus');
 
-const MDL_VERSION = '0.18.1';
+const ROUNDS = Math.max(5, Number(process.env.ZWGK_BENCH_ROUNDS) || 5);
 
+/** The newest markdownlint-cli2 from the registry, installed into the cache; the installed one when offline. */
 function ensureMarkdownlint() {
   const dir = path.join(CACHE, 'markdownlint-cli2');
-  const bin = path.join(dir, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-  if (!fs.existsSync(bin)) {
+  const pkg = path.join(dir, 'node_modules', 'markdownlint-cli2', 'package.json');
+  const installed = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version : undefined;
+  let latest;
+  try {
+    latest = execFileSync('npm', ['view', 'markdownlint-cli2', 'version'], { encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch (e) {
+    if (!installed) throw new Error(`cannot reach the npm registry and markdownlint-cli2 is not installed: ${e.message}`);
+    process.stderr.write(`  npm registry unreachable: using the installed markdownlint-cli2 ${installed}\n`);
+  }
+  if (latest && latest !== installed) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
-    process.stderr.write(`installing markdownlint-cli2@${MDL_VERSION} into ${path.relative(ROOT, dir)} …\n`);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', `markdownlint-cli2@${MDL_VERSION}`], { cwd: dir, stdio: 'inherit' });
+    process.stderr.write(`  installing markdownlint-cli2@${latest} into ${path.relative(ROOT, dir)} …\n`);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent', '--no-save', `markdownlint-cli2@${latest}`], { cwd: dir, stdio: 'inherit' });
   }
-  const alt = path.join(dir, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2.mjs');
-  return fs.existsSync(bin) ? bin : alt;
+  const version = JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
+  const base = path.join(dir, 'node_modules', 'markdownlint-cli2');
+  const bin = ['markdownlint-cli2-bin.mjs', 'markdownlint-cli2.mjs'].map((f) => path.join(base, f)).find((f) => fs.existsSync(f));
+  return { bin, version };
 }
 
-exports.run = async () => {
-  const corpus = path.join(CACHE, 'corpus-1000');
-  fs.rmSync(corpus, { recursive: true, force: true });
-  const files = writeCorpus(corpus, 1000);
-  const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  const cli = path.join(ROOT, 'dist', 'cli.js');
-  let mdl;
-  let mdlError;
+/** Runs a node command with stdout and stderr going to `out` (a file). */
+function runTo(out, args) {
+  const fd = fs.openSync(out, 'w');
   try {
-    mdl = ensureMarkdownlint();
-  } catch (e) {
-    mdlError = e;
+    return timed(process.execPath, args, { stdio: ['ignore', fd, fd] });
+  } finally {
+    fs.closeSync(fd);
   }
-  const glob = path.relative(ROOT, corpus) + '/**/*.md';
-  const zwgk = (extra) => timed(process.execPath, [cli, 'lint', '--format', 'json', ...extra, corpus]);
-  // Warm the file cache, then alternate the three so that load from elsewhere hits them alike.
-  zwgk([]);
-  if (mdl) timed(process.execPath, [mdl, glob]);
-  const runs = { auto: [], off: [], mdl: [] };
-  for (let i = 0; i < 3; i++) {
-    runs.auto.push(zwgk([]));
-    runs.off.push(zwgk(['--concurrency', 'off']));
-    if (mdl) runs.mdl.push(timed(process.execPath, [mdl, glob]));
+}
+
+function corpus(name, heavy) {
+  const dir = path.join(CACHE, name);
+  const marker = path.join(dir, 'd09', 'draft-0999.md');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    writeCorpus(dir, 1000, 20190621, heavy);
   }
-  const bestOf = (rs) => rs.reduce((a, b) => (a.ms < b.ms ? a : b));
-  const best = bestOf(runs.auto);
-  const single = bestOf(runs.off);
-  if (best.status !== 1 && best.status !== 0) throw new Error(`zwgk exited ${best.status}: ${best.stderr.slice(0, 500)}`);
-  if (single.stdout !== best.stdout) throw new Error('zwgk output differs between one thread and worker threads');
-  const results = JSON.parse(best.stdout);
-  const messages = results.reduce((s, r) => s + r.messages.length, 0);
-  const rows = {
-    'corpus': `${files.length} drafts, ${(bytes / 1048576).toFixed(1)} MB`,
-    'zwgk lint (all rules) wall time, best of 3': ms(best.ms),
-    'zwgk peak RSS (all threads)': mb(best.peak),
-    'zwgk messages': String(messages),
-    'zwgk lint --concurrency off (one thread), best of 3': ms(single.ms),
-    'zwgk one thread peak RSS': mb(single.peak),
-    'worker threads speed-up (same output, byte for byte)': (single.ms / best.ms).toFixed(2) + '×',
-  };
-  if (mdl) {
-    const m = bestOf(runs.mdl);
-    rows[`markdownlint-cli2 ${MDL_VERSION} (defaults), best of 3`] = ms(m.ms);
-    rows['markdownlint-cli2 peak RSS'] = mb(m.peak);
-    rows['zwgk / markdownlint-cli2 time'] = (best.ms / m.ms).toFixed(2) + '×';
-    rows['zwgk one thread / markdownlint-cli2 time'] = (single.ms / m.ms).toFixed(2) + '×';
-  } else {
-    rows['markdownlint-cli2'] = `not measured: ${mdlError.message.split('\n')[0]}`;
+  return dir;
+}
+
+const ratio = (x) => x.toFixed(2) + '×';
+const sec = (x) => (x / 1000).toFixed(2) + ' s';
+
+exports.run = async () => {
+  const mdl = ensureMarkdownlint();
+  process.stderr.write(`  markdownlint-cli2 ${mdl.version}\n`);
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const outDir = path.join(CACHE, 'out');
+  fs.mkdirSync(outDir, { recursive: true });
+  const rows = { 'peer': `markdownlint-cli2 ${mdl.version} (newest on npm at bench time), defaults`, 'rounds': String(ROUNDS) };
+  for (const [label, name, heavy] of [['bench corpus', 'corpus-1000', false], ['findings-heavy', 'corpus-heavy-1000', true]]) {
+    const dir = corpus(name, heavy);
+    const glob = path.relative(ROOT, dir) + '/**/*.md';
+    const cmds = {
+      auto: { out: path.join(outDir, `${name}-zwgk-auto.json`), args: [cli, 'lint', '--format', 'json', dir] },
+      off: { out: path.join(outDir, `${name}-zwgk-off.json`), args: [cli, 'lint', '--format', 'json', '--concurrency', 'off', dir] },
+      mdl: { out: path.join(outDir, `${name}-markdownlint.txt`), args: [mdl.bin, glob] },
+    };
+    // Warm the file cache and the OS, then rounds in rotating order.
+    for (const c of Object.values(cmds)) runTo(c.out, c.args);
+    const runs = { auto: [], off: [], mdl: [] };
+    const names = Object.keys(cmds);
+    for (let i = 0; i < ROUNDS; i++) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(i + k) % names.length];
+        const r = runTo(cmds[n].out, cmds[n].args);
+        if (n !== 'mdl' && r.status !== 0 && r.status !== 1) throw new Error(`zwgk exited ${r.status}: ${fs.readFileSync(cmds[n].out, 'utf8').slice(0, 500)}`);
+        runs[n].push(r);
+      }
+    }
+    const autoOut = fs.readFileSync(cmds.auto.out);
+    if (!autoOut.equals(fs.readFileSync(cmds.off.out))) throw new Error(`${label}: zwgk output differs between one thread and worker threads`);
+    const results = JSON.parse(autoOut.toString('utf8'));
+    const messages = results.reduce((s, r) => s + r.messages.length, 0);
+    const bytes = fs.readdirSync(dir).reduce((s, d) => s + fs.readdirSync(path.join(dir, d)).reduce((t, f) => t + fs.statSync(path.join(dir, d, f)).size, 0), 0);
+    rows[`${label}`] = `1,000 drafts, ${(bytes / 1048576).toFixed(1)} MB; zwgk ${messages} messages, ${(autoOut.length / 1048576).toFixed(0)} MB of JSON`;
+    const med = (rs, k) => median(rs.map((r) => r[k]));
+    for (const mode of ['auto', 'off']) {
+      const what = mode === 'auto' ? 'worker threads' : 'one thread';
+      const wall = median(runs[mode].map((r, i) => r.ms / runs.mdl[i].ms));
+      const cpu = median(runs[mode].map((r, i) => r.cpu / runs.mdl[i].cpu));
+      rows[`${label}: zwgk (${what}) / markdownlint-cli2, wall`] = `${ratio(wall)} (zwgk ${sec(med(runs[mode], 'ms'))}, peer ${sec(med(runs.mdl, 'ms'))})`;
+      rows[`${label}: zwgk (${what}) / markdownlint-cli2, CPU`] = `${ratio(cpu)} (zwgk ${sec(med(runs[mode], 'cpu'))}, peer ${sec(med(runs.mdl, 'cpu'))})`;
+      rows[`${label}: zwgk (${what}) peak RSS`] = mb(Math.max(...runs[mode].map((r) => r.peak)));
+    }
+    rows[`${label}: markdownlint-cli2 peak RSS`] = mb(Math.max(...runs.mdl.map((r) => r.peak)));
+    rows[`${label}: wall times, ms (auto | off | peer)`] = names.map((n) => runs[n].map((r) => ms(r.ms)).join(' ')).join(' | ');
   }
   return rows;
 };

@@ -38,6 +38,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--concurrency <n>', '检查线程数：auto（默认，文件多于 50 个时每个 CPU 核一个）、off 或数字 / worker threads: auto, off or a number', 'auto')
     .option('--all', '检查找到的全部 .md/.txt 文件，而不只是文稿（有 .zwgkrc 配置或目录元数据的文件）/ lint every .md/.txt found, not only drafts')
     .option('--no-error-on-unmatched-pattern', '路径或 glob 没有匹配时不报错 / no error when a pattern matches nothing')
+    .option('--cache', '复用上次的检查结果（按文件内容、配置和关联文稿判断是否仍然有效）/ reuse results of unchanged files')
+    .option('--cache-location <path>', '缓存文件或目录（默认 node_modules/.cache/zwgk/）/ cache file or folder')
     .action(async (paths: string[], flags: LintFlags) => setCode(await lintCommand(paths, flags, io)));
 
   program

@@ -18,11 +18,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DraftIndex, ZwgkDocument, summarize, summarizeText, lintDocument, applyFixes, unsupportedFormatMessage, sourceFormatOf, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
+import { DraftIndex, ZwgkDocument, summarize, summarizeText, summaryOf, lintDocument, applyFixes, unsupportedFormatMessage, sourceFormatOf, type DraftSummary, type Rule, type ResolvedConfig, type LintMessage } from '../core';
 import { decode, encodeExact, describeEncoding, type DecodedText } from './encoding';
 import { writeFileAtomic, stampOf } from './write';
 import { INDEX_PREFIX_BYTES, MAX_DRAFT_BYTES, errnoText, readBounded, readProblem } from './safe-read';
 import { draftsInFolder } from './files';
+import { cacheable, contentHash, resultLine, type LintCache } from './cache';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
 import type { WorkerSetup } from './worker';
@@ -54,6 +55,10 @@ export interface RunContext {
    */
   threads?: number;
   workerSetup?: WorkerSetup;
+  /** --cache: summaries and results of earlier runs (main thread only). */
+  cache?: LintCache;
+  /** --cache: takes the cache line of each file linted completely (see cache.ts). */
+  onCacheLine?: (filePath: string, line: string) => void;
 }
 
 type ReadOutcome =
@@ -99,11 +104,17 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
   return [...all];
 }
 
-/** Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed. */
-export function summarizeFile(abs: string): DraftSummary | undefined {
+/**
+ * Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed.
+ * `onBytes` sees the bytes of a .md/.txt draft it is made from (--cache keys it by them); a summary it
+ * returns is used as is.
+ */
+export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined): DraftSummary | undefined {
   if (isSourcePath(abs)) return summarizeSourceFile(abs);
   const r = readDraft(abs, false, true);
   if (r.kind !== 'text') return undefined;
+  const known = onBytes?.(r.bytes);
+  if (known) return known;
   try {
     return summarizeText(r.decoded.text, abs);
   } catch {
@@ -127,6 +138,16 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
   ctx.progress?.start('建立文稿索引', all.length);
   for (const abs of all) {
     ctx.progress?.update(done++);
+    if (ctx.cache) {
+      // Summaries of unchanged drafts come from the cache; no draft is parsed ahead (most results will too).
+      const cache = ctx.cache;
+      const s = cache.summaryHit(abs) ?? summarizeFile(abs, (bytes) => cache.summaryFor(abs, bytes));
+      if (s) {
+        summaries.push(s);
+        cache.addSummary(abs, s);
+      }
+      continue;
+    }
     if (!keepDocs || !linted.has(abs) || isSourcePath(abs)) {
       const s = summarizeFile(abs);
       if (s) summaries.push(s);
@@ -235,7 +256,7 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
   } catch (e) {
     return makeResult(abs, [internalMessage(e)], { ...extra, fatal: true });
   }
-  if (linted.fixedText === undefined) return makeResult(abs, linted.messages, extra);
+  if (linted.fixedText === undefined) return remember(ctx, abs, r.bytes, text, linted.document, index, makeResult(abs, linted.messages, extra));
 
   const bytes = encodeExact(linted.fixedText, encoding, bom);
   let problem: string | undefined;
@@ -257,7 +278,24 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
     }
     return makeResult(abs, [fileMessage(problem), ...original], { ...extra, fatal: true });
   }
-  return makeResult(abs, linted.messages, { ...extra, fixedCount: linted.fixedCount });
+  return remember(ctx, abs, bytes!, linted.fixedText, linted.document, index, makeResult(abs, linted.messages, { ...extra, fixedCount: linted.fixedCount }));
+}
+
+/** With --cache, hands the cache line of a completely checked file to `ctx.onCacheLine`; returns `result`. */
+function remember(ctx: RunContext, abs: string, bytes: Uint8Array, text: string, doc: ZwgkDocument, index: DraftIndex, result: FileResult): FileResult {
+  if (ctx.onCacheLine && cacheable(result)) {
+    ctx.onCacheLine(abs, resultLine(abs, contentHash(bytes), ctx.configFor(abs), index, summaryOf(doc), text, result));
+  }
+  return result;
+}
+
+/** --cache, pass 1 in the main thread: the cached summary of the draft at `abs` if its bytes are unchanged. */
+export function cachedSummary(abs: string, cache: LintCache): DraftSummary | undefined {
+  try {
+    return cache.summaryFor(abs, fs.readFileSync(abs));
+  } catch {
+    return undefined; // whoever reads it next reports it
+  }
 }
 
 /**
@@ -277,7 +315,9 @@ export function autoThreads(count: number, cpus: number): number {
  * (UTF-8) and its `messages` are left out (the counts are kept).
  */
 export async function lintFiles(files: readonly string[], ctx: RunContext, onResult: (r: FileResult, body?: Uint8Array) => void | Promise<void>): Promise<void> {
-  const threads = Math.min(ctx.threads ?? 0, files.length);
+  let threads = Math.min(ctx.threads ?? 0, files.length);
+  // With --cache, threads only for what is left to lint (starting them costs more than a few files do).
+  if (threads >= 1 && ctx.cache) threads = Math.min(threads, autoThreads(ctx.cache.changedCount(files, ctx.configFor), threads));
   if (threads >= 1 && ctx.workerSetup) {
     // Loaded lazily: a sequential run never touches worker_threads.
     const { lintInWorkers } = await import('./parallel');
@@ -290,10 +330,11 @@ export async function lintFiles(files: readonly string[], ctx: RunContext, onRes
     ctx.progress?.update(done++);
     const doc = cache.get(abs);
     cache.delete(abs);
-    const r = lintFile(abs, ctx, index, doc);
+    const hit = ctx.cache?.resultFor(abs, ctx.configFor(abs), index, ctx.fix);
+    const r = hit ? hit.result : lintFile(abs, ctx, index, doc);
     if (r) {
       ctx.progress?.clear();
-      await onResult(r);
+      await onResult(r, hit?.body);
     }
   }
   ctx.progress?.clear();

@@ -11,6 +11,7 @@ import { ALL_RULES, type Clause, type DraftIndex, type DraftSummary, type RawCon
 import { ConfigLoader } from './config-loader';
 import { indexFrom, internalMessage, lintFile, summarizeFile, type RunContext } from './runner';
 import { makeResult, type FileResult } from './results';
+import { contentHash } from './cache';
 import { displayPath } from './text';
 import { formatContext, formatterFor, type FormatName, type FormatOptions } from './formatters';
 import { bodyText } from './formatters/types';
@@ -32,6 +33,8 @@ export interface WorkerSetup {
    * which costs far less to move between threads than the messages.
    */
   output?: { format: FormatName; options: FormatOptions };
+  /** --cache: summaries come with the hash of their bytes, results with their cache line. */
+  cache?: boolean;
 }
 
 export const WORKER_MARK = 'zwgk-lint-worker';
@@ -52,13 +55,13 @@ export type ToWorker =
 export type FromWorker =
   /** Sent once the bundle is loaded and the worker listens. */
   | { type: 'ready' }
-  | { type: 'summaries'; id: number; summaries: (DraftSummary | null)[] }
+  | { type: 'summaries'; id: number; summaries: (DraftSummary | null)[]; hashes?: (string | null)[] }
   /**
    * `result` is absent for a skipped (binary) file. Its messages' clauses are numbers into the worker's
    * clause table, whose new entries come in `clauses` (the same few clause texts are not copied for every
    * message: that copying was the biggest cost of moving results between threads).
    */
-  | { type: 'result'; id: number; result?: FileResult; body?: Uint8Array; notices: string[]; clauses: Clause[] };
+  | { type: 'result'; id: number; result?: FileResult; body?: Uint8Array; notices: string[]; clauses: Clause[]; cacheLine?: string };
 
 /** Clauses a worker numbers (rules use a few dozen; anything beyond is sent as is). */
 const MAX_CLAUSES = 4096;
@@ -116,16 +119,24 @@ export function startWorker(data: WorkerData): void {
     notice: (message) => notices.push(message),
     roots: setup.roots,
   };
+  let cacheLine: string | undefined;
+  if (setup.cache) ctx.onCacheLine = (_file, line) => (cacheLine = line);
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'index') {
       index = indexFrom(msg.summaries, setup.roots);
       return;
     }
     if (msg.type === 'summarize') {
-      port.postMessage({ type: 'summaries', id: msg.id, summaries: msg.files.map((f) => summarizeFile(f) ?? null) } satisfies FromWorker);
+      const hashes: (string | null)[] = [];
+      const summaries = msg.files.map((f, i) => {
+        hashes[i] = null;
+        return summarizeFile(f, setup.cache ? (bytes) => void (hashes[i] = contentHash(bytes)) : undefined) ?? null;
+      });
+      port.postMessage({ type: 'summaries', id: msg.id, summaries, ...(setup.cache ? { hashes } : {}) } satisfies FromWorker);
       return;
     }
     let result: FileResult | undefined;
+    cacheLine = undefined;
     try {
       if (!index) throw new Error('worker got a file before the index');
       result = lintFile(msg.file, ctx, index);
@@ -140,7 +151,7 @@ export function startWorker(data: WorkerData): void {
       result = { ...result, messages: [] };
     }
     const added = packClauses(result, clauses);
-    const reply: FromWorker = { type: 'result', id: msg.id, result, body, notices: notices.splice(0), clauses: added };
+    const reply: FromWorker = { type: 'result', id: msg.id, result, body, notices: notices.splice(0), clauses: added, ...(cacheLine !== undefined ? { cacheLine } : {}) };
     port.postMessage(reply, body ? [body.buffer as ArrayBuffer] : []);
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -42,6 +42,23 @@ export interface DayInfo {
 }
 
 const RAW = data as { holidays: Record<string, string>; workdays: Record<string, string> };
+
+let dataId: string | undefined;
+
+/**
+ * Identifies the official calendar data (FNV-1a of its JSON, with its range of years): it changes when the
+ * pinned package's data does — what a cache of results must be keyed by.
+ */
+export function calendarDataId(): string {
+  if (dataId === undefined) {
+    const json = JSON.stringify(RAW);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
+    const years = Object.keys(RAW.holidays).map((k) => Number(k.slice(0, 4)));
+    dataId = `${Math.min(...years)}-${Math.max(...years)}:${(h >>> 0).toString(16)}`;
+  }
+  return dataId;
+}
 const LOCAL_HOLIDAY = '本地节假日';
 const LOCAL_WORKDAY = '本地工作日';
 
@@ -121,7 +138,13 @@ export class Calendar {
   }
 
   isWorkday(d: SimpleDate): boolean | undefined {
-    return this.info(d).workday;
+    // info(d).workday without building the DayInfo (deadline counting asks this for every day).
+    const key = formatDate(d);
+    if (this.holidays.has(key)) return false;
+    if (this.workdays.has(key)) return true;
+    if (!this.covers(d.year)) return undefined;
+    const dow = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+    return dow !== 0 && dow !== 6;
   }
 
   /**

@@ -7,7 +7,7 @@ export * from './dates';
 export * from './doctype';
 export * from './profile';
 export * from './sources';
-export { Calendar, type CalendarOverrides, type CalendarOptions, type DayInfo } from './calendar';
+export { Calendar, calendarDataId, type CalendarOverrides, type CalendarOptions, type DayInfo } from './calendar';
 export {
   DraftIndex, summarize, summarizeText, roleOf, normalizePath, normalizeTitle, titleKeys, interpretedTitles, parseLinkRefs, splitRefs, isInside,
   type DraftSummary, type DraftIndexOptions, type DraftRole, type LinkField, type LinkRef, type LinkedDraft, type LinkProblem,

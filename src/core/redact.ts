@@ -29,9 +29,25 @@ function digitCount(s: string): number {
 
 interface Span { start: number; end: number; text: string }
 
+/**
+ * Recent answers for texts with enough digits to hold a number: the same message (a deadline with its
+ * dates, a masked number) recurs in every draft of a run. Bounded, and emptied when full.
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 2048;
+
 /** `text` with every personal number in it masked (see the module comment). */
 export function redactPersonalData(text: string): string {
   if (typeof text !== 'string' || digitCount(text) < 11) return text;
+  let out = recent.get(text);
+  if (out === undefined) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, (out = redact(text)));
+  }
+  return out;
+}
+
+function redact(text: string): string {
   const spans: Span[] = [];
   const free = (c: NumberCandidate) => !spans.some((s) => c.start < s.end && s.start < c.end);
   // As a reader sees the number (invisible characters, odd spaces and character references looked
@@ -73,9 +89,13 @@ export function redactData<T>(value: T, depth = 0): T {
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   let out: Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  const obj = value as Record<string, unknown>;
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    // Numbers, booleans and short strings (an ISO date, a kind) cannot hold a personal number.
+    if (typeof v !== 'object' && (typeof v !== 'string' || v.length < 11)) continue;
     const r = redactData(v, depth + 1);
-    if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r;
+    if (r !== v) (out ??= { ...obj })[k] = r;
   }
   return (out ?? value) as T;
 }

@@ -25,6 +25,7 @@ import { pickTitleLine, bodyOpening } from './title-line';
 import { parseDate, dayDiff, type SimpleDate } from './dates';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { ZwgkDocument, formatOf } from './document';
+import { simpleFrontMatter } from './util/simple-front-matter';
 
 export interface DraftSummary {
   /** Absolute path (the caller's own form; `\` and `/` both work). */
@@ -461,7 +462,11 @@ export class DraftIndex {
 
   // ——— internals ———
 
-  private makeEntry(summary: DraftSummary, role: DraftRole = roleOf(summary)): Entry {
+  private makeEntry(summary: DraftSummary, role?: DraftRole): Entry {
+    // The index's own entry when asked about the very summary it holds (what a cache of results asks).
+    const own = this.entries.get(normalizePath(summary.path));
+    if (own && own.summary === summary && (role === undefined || role === own.role)) return own;
+    role ??= roleOf(summary);
     const key = normalizePath(summary.path);
     const tKeys = titleKeys(summary.title);
     const subjectFull = role === 'interpretation' ? interpretedTitles(summary.title) : [];
@@ -707,7 +712,7 @@ export function summarizeText(text: string, path: string, format: 'markdown' | '
     // The fast path covers front matter with a 标题 or a plain `# 标题` first line; anything else goes
     // through the document model, so the summary is always the same as `summarize` gives.
     const fmEnd = frontMatterEnd(text);
-    const meta = fmEnd !== undefined ? readFrontMatter(text, 0, fmEnd) : text.charCodeAt(0) === 0xfeff ? undefined : readHeader(text);
+    const meta = fmEnd !== undefined ? simpleFrontMatter(text, 0, fmEnd) ?? readFrontMatter(text, 0, fmEnd) : text.charCodeAt(0) === 0xfeff ? undefined : readHeader(text);
     if (meta && (fmEnd !== undefined || meta.source === 'none')) {
       const title = getField(meta, '标题')?.value || plainAtxTitle(text, fmEnd ?? 0);
       if (title) return fromMeta(path, meta, title, text, fmEnd ?? meta.block?.end ?? 0);

@@ -96,19 +96,32 @@ export interface JsonMessage {
   column: number;
   endLine: number;
   endColumn: number;
-  clause: { source: string; id: string; text: string };
+  clause: { source: string; id: string; summary?: boolean; ref: number };
   fix?: { range: [number, number]; text: string };
 }
 
 export interface JsonResult {
   filePath: string;
   messages: JsonMessage[];
+  clauses: { source: string; id: string; text: string; summary?: boolean; version?: string }[];
   errorCount: number;
   warningCount: number;
   infoCount: number;
   fixableCount: number;
   encoding?: string;
   fixedCount?: number;
+}
+
+/** The layout of a file's object in `--format json`: messages and clauses one a line, the rest compact. */
+export function jsonLayout(o: Record<string, unknown>): string {
+  const list = (xs: unknown[]) => (xs.length ? '\n' + xs.map((x) => JSON.stringify(x)).join(',\n') + '\n' : '');
+  const { filePath, messages, clauses, ...rest } = o as { filePath: string; messages: unknown[]; clauses: unknown[] };
+  return `{"filePath":${JSON.stringify(filePath)},"messages":[${list(messages)}],"clauses":[${list(clauses)}],${JSON.stringify(rest).slice(1)}`;
+}
+
+/** The whole `--format json` output for these file objects. */
+export function jsonOutput(results: readonly Record<string, unknown>[]): string {
+  return results.length ? `[\n${results.map(jsonLayout).join(',\n')}\n]\n` : '[]\n';
 }
 
 export function parseJson(run: CliRun): JsonResult[] {

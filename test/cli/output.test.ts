@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../src/core';
-import { buildCli, cleanup, focusConfig, parseJson, runCli, workspace } from './helpers';
+import { buildCli, cleanup, focusConfig, jsonOutput, parseJson, runCli, workspace } from './helpers';
 import { NOTICE_MD } from './drafts';
 
 const PHONE = '联系人：王明，手机：13812345678。\n';
@@ -33,7 +33,11 @@ describe('zwgk lint: output formats', function () {
     assert.equal(m.column, line.indexOf('13812345678') + 1);
     assert.equal(m.endColumn, line.indexOf('13812345678') + 12);
     assert.match(m.clause.source, /政府信息公开条例/);
-    assert.ok(m.clause.text.length > 10);
+    // The clause's text stands once in the file's clauses, which the message cites by ref.
+    const cited = notice.clauses[m.clause.ref];
+    assert.deepEqual([cited.source, cited.id], [m.clause.source, m.clause.id]);
+    assert.ok(cited.text.length > 10);
+    assert.deepEqual(clean.clauses, []);
     assert.deepEqual(m.fix, { range: [line.indexOf('13812345678'), line.indexOf('13812345678') + 11], text: '138****5678' });
     assert.equal(notice.fixableCount, 1);
     assert.equal(notice.encoding, 'utf-8');
@@ -77,12 +81,13 @@ describe('zwgk lint: output formats', function () {
     assert.equal(run0.invocations[0].executionSuccessful, true);
   });
 
-  it('json and sarif are streamed file by file, yet form one pretty-printed document', () => {
+  it('json and sarif are streamed file by file, yet form one document (json: a message a line; sarif: pretty-printed)', () => {
     const dir = workspace({ '.zwgkrc.json': focusConfig({ 'personal-phone': 'error' }), 'a.md': PHONE, 'b.md': CLEAN, 'c.md': PHONE + PHONE });
-    for (const format of ['json', 'sarif']) {
-      const out = runCli(['lint', '-f', format], { cwd: dir }).stdout;
-      assert.equal(out, JSON.stringify(JSON.parse(out), null, 2) + '\n', format);
-    }
+    const json = runCli(['lint', '-f', 'json'], { cwd: dir }).stdout;
+    assert.equal(json, jsonOutput(JSON.parse(json)));
+    assert.equal(json.split('\n').filter((l) => l.startsWith('{"ruleId":')).length, 3);
+    const sarifOut = runCli(['lint', '-f', 'sarif'], { cwd: dir }).stdout;
+    assert.equal(sarifOut, JSON.stringify(JSON.parse(sarifOut), null, 2) + '\n');
     const empty = workspace({});
     assert.equal(runCli(['lint', '-f', 'json'], { cwd: empty }).stdout, '[]\n');
     const sarif = JSON.parse(runCli(['lint', '-f', 'sarif'], { cwd: empty }).stdout);

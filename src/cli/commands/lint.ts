@@ -15,6 +15,7 @@ import { CliError } from '../errors';
 import { expandInputs } from '../files';
 import { governedBy, selectDrafts, skippedNotice } from '../draft-filter';
 import { autoThreads, lintFiles, lintStdin, type RunContext } from '../runner';
+import { LintCache, cacheFilePath, defaultCacheLocation, runFingerprint } from '../cache';
 import { Progress } from '../progress';
 import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
 import { displayPath, useColor } from '../text';
@@ -39,6 +40,9 @@ export interface LintFlags {
   concurrency?: string;
   /** Lint every .md/.txt found by walking, not only drafts. */
   all?: boolean;
+  /** --cache, --cache-location (see cache.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function parseMaxWarnings(v: string | undefined): number {
@@ -100,6 +104,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   const stdinMode = patterns.includes('-');
   if (stdinMode && patterns.length > 1) throw new CliError('“-”（从标准输入读取）不能与其他路径一起使用');
   if (flags.stdinFilename !== undefined && !stdinMode) throw new CliError('--stdin-filename 只能与“-”一起使用，例如：zwgk lint - --stdin-filename drafts/通知.md');
+  if (flags.cacheLocation !== undefined && !flags.cache) throw new CliError('--cache-location 只能与 --cache 一起使用');
 
   const progress = new Progress(io.stderr, Progress.optionsFrom(io.env));
   const notice = (message: string) => {
@@ -161,8 +166,14 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism());
   ctx.workerSetup = {
     cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, fix: !!flags.fix, roots: [...(ctx.roots ?? [])],
-    output: { format: flags.format, options: formatOptions },
+    output: { format: flags.format, options: formatOptions }, cache: !!flags.cache,
   };
+  if (flags.cache) {
+    const outputKey = JSON.stringify([flags.format, formatOptions.color, formatOptions.fix]);
+    const cache = LintCache.open(cacheFilePath(flags.cacheLocation ?? defaultCacheLocation(cwd), cwd), runFingerprint(cwd), outputKey, notice);
+    ctx.cache = cache;
+    ctx.onCacheLine = (file, line) => cache.add(file, line);
+  }
 
   // --fix: temporary files of a killed earlier run are removed, and this run's are removed on Ctrl-C.
   const stopCleanup = flags.fix ? fixSafety(files) : undefined;
@@ -170,11 +181,23 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   await emit(io, format.begin(fctx));
   await lintFiles(files, ctx, async (r: FileResult, body?: Uint8Array) => {
     if (body !== undefined) {
-      // Formatted by a worker thread: UTF-8 bytes, written as they are.
+      // Formatted by a worker thread, or stored in the cache: UTF-8 bytes, written as they are.
       if (body.length) {
         await emit(io, format.separator(t.files));
         await emit(io, body);
       }
+      ctx.cache?.output(r, [body]);
+    } else if (ctx.cache) {
+      // As below, and the cache keeps the bytes for the next run.
+      const pieces: Uint8Array[] = [];
+      for (const piece of format.body(r, fctx)) {
+        if (!piece) continue;
+        const bytes = Buffer.from(piece);
+        if (!pieces.length) await emit(io, format.separator(t.files));
+        await emit(io, bytes);
+        pieces.push(bytes);
+      }
+      ctx.cache.output(r, pieces);
     } else {
       // Written piece by piece, so that the output for a huge draft is never held whole.
       let first = true;
@@ -186,6 +209,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
     }
     addToTotals(t, r);
   });
+  ctx.cache?.save();
   await emit(io, format.end(t, fctx));
   stopCleanup?.();
   return finish(t, maxWarnings, io);
