@@ -34,6 +34,23 @@ if (process.argv.includes('--skeleton')) {
 }
 
 const c = compare(results);
+
+if (process.argv.includes('--readme')) {
+  // README's table between <!-- corpus:start --> and <!-- corpus:end -->.
+  const rows = [...c.perRule.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const msgs = results.reduce((a, r) => a + r.messages.length, 0);
+  const table = [
+    `${results.length} documents, ${msgs} messages; kind right for ${c.kinds.right} of ${c.kinds.total}; catalogue fields read as the page states them: ${c.fields.right} of ${c.fields.total}.`,
+    '',
+    '| rule | messages | confirmed | rejected |',
+    '|---|---|---|---|',
+    ...rows.map(([rule, st]) => `| \`${rule}\` | ${st.messages} | ${st.confirmed} | ${st.rejected} |`),
+  ].join('\n');
+  const readme = fs.readFileSync('README.md', 'utf8');
+  fs.writeFileSync('README.md', readme.replace(/<!-- corpus:start -->[\s\S]*?<!-- corpus:end -->/, `<!-- corpus:start -->\n${table}\n<!-- corpus:end -->`));
+  console.log(table);
+  process.exit(0);
+}
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 console.log(`real-document corpus: ${results.length} documents, ${results.reduce((a, r) => a + r.messages.length, 0)} messages`);
 console.log('');

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  inspectDocument,
   CLAUSES, DATE_KEYS, getRule, redactPersonalData, findDates, formatDate, getDateField, getField, parseDate, weekday,
   type Calendar, type DateMatch, type LintMessage, type MetaField, type SimpleDate, type ZwgkDocument,
 } from '../core';
@@ -72,10 +73,10 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
     take(m.start, m.end);
   }
 
-  // The title: the document type and why.
+  // The title: what zwgk understood — the kind and why, the title's parts, the document's dates and the
+  // deadlines they drive (the same as `zwgk inspect`).
   if (doc.title && covers(doc.title.start, doc.title.end, offset)) {
-    const t = doc.type;
-    sections.push(`**文档类型：${esc(t.value)}**（${esc(t.reason)}）${t.inferred ? '\n\n可在元数据中写“文档类型: …”明确声明。' : ''}`);
+    sections.push(titleSection(doc, a));
     take(doc.title.start, doc.title.end);
   }
 
@@ -155,6 +156,31 @@ function cn(d: SimpleDate): string {
 }
 
 /** “星期一，工作日” / “休息（春节）” / “调休上班（春节）” / not covered. */
+const CONFIDENCE: Record<string, string> = { declared: '声明', high: '确定', low: '不确定，只针对该类型的检查不运行' };
+const STATE: Record<string, string> = { 'on-time': '按期', late: '逾期', open: '未发布', unknown: '无法计算' };
+
+/** The title's hover: kind (and how sure), 发文机关 / 事由 / 文种, own dates, the versions applied, deadlines. */
+function titleSection(doc: ZwgkDocument, a: Analysis): string {
+  const t = doc.type;
+  const out = [`**文档类型：${esc(t.value)}**（${CONFIDENCE[t.confidence] ?? t.confidence}：${esc(t.reason)}）`];
+  if (!a.config) return out.join('\n\n');
+  const i = inspectDocument(doc, a.config.calendar, a.config.config);
+  const parts = [
+    i.title?.issuers.length ? `发文机关“${esc(i.title.issuers.join('、'))}”` : '',
+    i.title?.subject ? `事由“${esc(i.title.subject)}”` : '',
+    i.title?.genre ? `文种“${esc(i.title.genre)}”` : '',
+  ].filter(Boolean);
+  if (parts.length) out.push(parts.join(' · '));
+  const dates = i.dates.map((d) => `${d.role} ${d.date}（${esc(d.source)}，第${d.line}行）`);
+  if (dates.length) out.push(dates.join(' · '));
+  out.push(`适用：${i.versions['条例'] ?? '条例施行以前，不检查'} · ${i.versions['GB/T 9704'] ?? '早于 GB/T 9704-1999'}`);
+  for (const d of i.deadlines) {
+    out.push(`${esc(d.label)}：${d.period}${d.due ? `，截止 ${d.due}` : ''} — ${STATE[d.state] ?? d.state}${d.late ? `，${esc(d.late.text)}` : ''}`);
+  }
+  out.push(t.inferred ? '类型不对时，在元数据中写“文档类型: …”明确声明；`zwgk inspect` 列出读到的全部字段。' : '`zwgk inspect` 列出读到的全部字段。');
+  return out.join('\n\n');
+}
+
 function dayText(d: SimpleDate, calendar: Calendar): string {
   const i = calendar.info(d);
   const local = (i as { local?: boolean }).local ? '（配置中的本地调整）' : '';

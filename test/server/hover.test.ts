@@ -125,11 +125,15 @@ describe('language server: hover', function () {
     client.close(u);
   });
 
-  it('on the title: the document type and why', async () => {
+  it('on the title: what zwgk understood — the type and why, its dates, the versions applied, the deadlines', async () => {
     const p = posOf(text, '标题: 海口市', 6);
     const v = plain(await client.hover(uri, p.line, p.character));
     assert.ok(v.includes('文档类型：规范性文件'));
     assert.ok(v.includes('由元数据“文档类型”声明'));
+    assert.match(v, /成文日期 \d{4}-\d{2}-\d{2}（元数据“成文日期”，第\d+行）/);
+    assert.match(v, /适用：条例（2019年修订，国务院令第711号） · GB\/T 9704-2012/);
+    assert.match(v, /主动公开期限：20个工作日，截止 \d{4}-\d{2}-\d{2} — /);
+    assert.ok(v.includes('zwgk inspect'));
   });
 
   it('on a 解读材料 link: the linked draft’s title and dates', async () => {
