@@ -49,7 +49,7 @@ export const lintWorkspaceFeature: Feature = ({ context, output, runningClient }
     const r = result;
     let summary = r.cancelled
       ? vscode.l10n.t('zwgk: cancelled after {0} drafts ({1} errors, {2} warnings so far).', r.files, r.errors, r.warnings)
-      : vscode.l10n.t('zwgk: checked {0} drafts, {1} with problems — {2} errors, {3} warnings, {4} infos.', r.files, r.filesWithProblems, r.errors, r.warnings, r.infos);
+      : vscode.l10n.t('zwgk: checked {0} drafts, {1} with problems — {2} errors, {3} warnings, {4} info.', r.files, r.filesWithProblems, r.errors, r.warnings, r.infos);
     if (r.skipped) summary += ' ' + vscode.l10n.t('Skipped {0} .md/.txt files that are not drafts.', r.skipped);
     const show = vscode.l10n.t('Show Problems (查看问题)');
     const skipped = vscode.l10n.t('Show Skipped Files (查看跳过的文件)');
