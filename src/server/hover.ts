@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  inspectDocument,
+  inspectDocument, deadlinesOf, type Deadline, type ResolvedConfig,
   CLAUSES, DATE_KEYS, getRule, redactPersonalData, findDates, formatDate, getDateField, getField, parseDate, weekday,
   type Calendar, type DateMatch, type LintMessage, type MetaField, type SimpleDate, type ZwgkDocument,
 } from '../core';
@@ -61,7 +61,7 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
   // A date leads with its weekday / working-day line (then its deadlines).
   const date = findDates(lineText).find((d) => d.start <= col && col < d.end);
   if (date) {
-    sections.push(dateSection(date, a.config.calendar, doc, field, a.messages.filter((m) => !problems.includes(m)), line.start));
+    sections.push(dateSection(date, a.config.calendar, doc, field, a.messages.filter((m) => !problems.includes(m)), line.start, a.config.config));
     take(line.start + date.start, line.start + date.end);
   }
 
@@ -195,38 +195,36 @@ function dayText(d: SimpleDate, calendar: Calendar): string {
 
 function dateSection(
   date: DateMatch, calendar: Calendar, doc: ZwgkDocument, field: MetaField | undefined, messages: LintMessage[], lineStart: number,
+  config?: ResolvedConfig,
 ): string {
   if (!date.valid) return `**${esc(date.raw)}** 不是有效的日期`;
   const out = [`**${cn(date)}** ${weekday(date)}，${dayText(date, calendar)}`];
   const start = lineStart + date.start;
   const end = lineStart + date.end;
-  const deadlines: string[] = [];
   const isField = field && start >= field.start && end <= field.end && (DATE_KEYS as readonly string[]).includes(field.key);
-  if (isField && field) {
-    if (field.key === '成文日期') {
-      const disclosure = getField(doc.metadata, '公开属性')?.value ?? '';
-      if (!/依申请|不予/.test(disclosure)) {
-        const due = calendar.addWorkdays(date, 20);
-        deadlines.push(due
-          ? `主动公开期限：**${cn(due)}** ${weekday(due)}（自成文之日起 20 个工作日，条例 第二十六条）`
-          : '主动公开期限：超出工作日历数据范围，无法计算（条例 第二十六条）');
-      }
-    }
-    if (field.key === '收到申请日期') {
-      const extended = /^(是|有|已延期|延期|true|yes)$/i.test(getField(doc.metadata, '延期答复')?.value ?? '');
-      const due = calendar.addWorkdays(date, 20);
-      const due2 = calendar.addWorkdays(date, 40);
-      deadlines.push(due
-        ? `答复期限：**${cn(due)}** ${weekday(due)}（20 个工作日，条例 第三十三条）${due2 ? `；经批准延期最长至 ${extended ? '**' : ''}${cn(due2)}${extended ? '**' : ''}` : ''}`
-        : '答复期限：超出工作日历数据范围，无法计算（条例 第三十三条）');
-    }
-  }
-  // Deadlines the rules computed (message data.deadline) for messages on this date or its field.
   const lo = isField && field ? field.keyStart : start;
   const hi = isField && field ? field.end : end;
+  // The deadlines this date starts, from the core's deadlines/ (the same ones the rules, `zwgk inspect`
+  // and the 台账 use): the kind, the 条例 version in force and the configured periods all apply.
+  const deadlines: string[] = [];
+  const shown = new Set<string>();
+  let all: Deadline[] = [];
+  try { all = deadlinesOf(doc, calendar, config); } catch { all = []; }
+  for (const d of all) {
+    if (!d.from || !(d.from.start <= hi && d.from.end >= lo)) continue;
+    const due = d.due ? parseDate(d.due) : undefined;
+    const basis = `${d.period}，${d.clause.id}`;
+    deadlines.push(due
+      ? `${esc(d.label)}：**${cn(due)}** ${weekday(due)}（${esc(basis)}）`
+      : `${esc(d.label)}：超出工作日历数据范围，无法计算（${esc(basis)}）`);
+    if (d.due) shown.add(d.due);
+  }
+  // Deadlines the rules computed (message data.deadline) for messages on this date or its field, unless
+  // listed above already.
   for (const m of messages) {
     const dl = m.data?.deadline;
     if (dl === undefined || !(m.start <= hi && m.end >= lo)) continue;
+    if (typeof dl === 'string' && shown.has(dl)) continue;
     const parsed = typeof dl === 'string' ? parseDate(dl) : undefined;
     const text = parsed ? `${cn(parsed)} ${weekday(parsed)}` : typeof dl === 'string' ? dl : dl && typeof dl === 'object' && 'year' in dl ? cn(dl as SimpleDate) : String(dl);
     deadlines.push(`\`${m.ruleId}\` 计算的期限：**${esc(text)}**`);

@@ -125,6 +125,26 @@ describe('language server: hover', function () {
     client.close(u);
   });
 
+  it('on a date field: the deadlines the core computes for this kind and version — an annual report is not held to the 20 working days; a 2018 application to the 2007 条例’s 15', async () => {
+    const report = '---\n标题: 海口市某某局2025年政府信息公开工作年度报告\n文档类型: 年度报告\n机关层级: 部门\n报告年度: 2025\n成文日期: 2026-01-10\n公开属性: 主动公开\n---\n\n# 海口市某某局2025年政府信息公开工作年度报告\n';
+    const u = client.open(path.join(ws, 'nianbao-2025.md'), report);
+    await client.diagnostics(u);
+    let p = posOf(report, '2026-01-10', 2);
+    const v = plain(await client.hover(u, p.line, p.character));
+    assert.match(lines(v)[0], /^\*\*2026年1月10日\*\* 星期六/);
+    assert.ok(!v.includes('主动公开期限'), v);
+    client.close(u);
+    const reply = '---\n标题: 关于王某申请公开信息的答复\n文档类型: 依申请答复\n收到申请日期: 2018-03-01\n---\n\n# 关于王某申请公开信息的答复\n';
+    const r = client.open(path.join(ws, 'dafu-2018.md'), reply);
+    await client.diagnostics(r);
+    p = posOf(reply, '2018-03-01', 2);
+    const w = plain(await client.hover(r, p.line, p.character));
+    const due = new Calendar().addWorkdays({ year: 2018, month: 3, day: 1 }, 15)!;
+    assert.ok(w.includes(`依申请公开答复期限：**${formatDate(due, 'cn')}**`), w);
+    assert.ok(w.includes('15个工作日'), w);
+    client.close(r);
+  });
+
   it('on the title: what zwgk understood — the type and why, its dates, the versions applied, the deadlines', async () => {
     const p = posOf(text, '标题: 海口市', 6);
     const v = plain(await client.hover(uri, p.line, p.character));
