@@ -27,8 +27,9 @@ export const interpretationOutOfSync: Rule<Options> = {
     category: '解读',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.yaodian_2_1, CLAUSES.guoban_2016_80_jiedu],
-    rationale: '要点要求政策性文件与解读材料“同步组织、同步审签、同步部署”：解读晚发，公众第一时间读到的只有条文。国家没有规定宽限天数，默认须同日发布；地方规定允许宽限的（如文件印发后3个工作日内），用选项 graceDays 设置。',
-    howToFix: '把解读与政策文件安排在同一天发布，并改正两者的“发布日期”；本地规定允许宽限的，在配置中设置 graceDays。',
+    rationale: '要点二（一）要求政策性文件与解读材料同步部署：解读晚发，公众第一时间读到的只有条文，误读和咨询都会增多。国家没有规定宽限天数，所以默认须同日发布。',
+    howToFix: '把解读与政策文件安排在同一天发布，并改正两者的“发布日期”；本地规定允许宽限的（如文件印发后3个工作日内），在配置中设置 graceDays。',
+    detection: '比较政策文件与其解读的“发布日期”，相差超过选项 graceDays 个工作日（默认0，须同日）时报告；在政策文件和解读两边都报告，各自指向自己的“发布日期”。工作日按官方工作日历计算。',
     fixable: false,
     options: {
       graceDays: {
