@@ -198,7 +198,7 @@ export const bookTitleMarks: Rule<Options> = {
       lastEnd = c.end;
       ctx.report({
         start: c.start, end: c.end,
-        message: `引用法规标题“${c.title}”应加书名号：《${c.title}》`,
+        message: `应为《${c.title}》：引用法规标题应加书名号`,
         fix: { range: [c.start, c.end], text: `《${c.title}》` },
         data: { title: c.title },
       });

@@ -113,7 +113,7 @@ export const commentPeriod: Rule<Options> = {
     ctx.report({
       start: inBody ? start : fallbackRange(doc).start,
       end: inBody ? end : fallbackRange(doc).end,
-      message: `征求意见期限为${how}${from}${year}，少于${min}日，且未说明缩短期限的理由（如情况紧急）`,
+      message: `征求意见期限应不少于${min}日，或说明缩短的理由（如情况紧急）：现为${how}${from}${year}`,
       data: { days, minimum: min, ...(d.from ? { start: d.from.date } : {}), ...(d.due ? { deadline: d.due } : {}) },
     });
   },

@@ -227,7 +227,7 @@ function informalReport(ctx: RuleContext<Options>, d: DateMatch, start: number):
   const cn = `${d.year}年${d.month}月${d.day}日`;
   ctx.report({
     start, end: start + d.raw.length, severity: 'info',
-    message: `公文正文中的日期宜写作“${cn}”，而不是“${d.raw}”`,
+    message: `宜写作“${cn}”：公文正文中的日期不写作“${d.raw}”`,
     fix: { range: [start, start + d.raw.length], text: cn },
   });
 }
@@ -255,7 +255,7 @@ function styleReport(ctx: RuleContext<Options>, d: DateMatch, start: number, wha
   const end = start + d.raw.length;
   const zeros = /^0[0-9]$/.test(d.parts.month) || /^0[0-9]$/.test(d.parts.day);
   if (d.parts.year.length < 4) {
-    ctx.report({ start, end, message: `${what}“${d.raw}”的年份应标全称（四位），不能写作“${d.parts.year}年”` });
+    ctx.report({ start, end, message: `年份应写全四位：${what}“${d.raw}”不能写作“${d.parts.year}年”` });
     if (!zeros) return;
   }
   if (!zeros) return;
@@ -263,7 +263,7 @@ function styleReport(ctx: RuleContext<Options>, d: DateMatch, start: number, wha
   const fixed = m ? `${m[1]}${m[2]}${Number(m[3])}${m[4]}${Number(m[5])}${m[6]}` : undefined;
   ctx.report({
     start, end,
-    message: `${what}“${d.raw}”的月、日不编虚位（1不编为01），应为“${d.parts.year}年${d.month}月${d.day}日”`,
+    message: `应为“${d.parts.year}年${d.month}月${d.day}日”：${what}“${d.raw}”的月、日不编虚位（1不编为01）`,
     fix: fixed ? { range: [start, end], text: fixed } : undefined,
   });
 }
@@ -280,7 +280,7 @@ function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: n
     const fixed = [...c.raw].map((ch, i) => (c.latinZero!.some((z) => z.start === i) ? '〇' : ch)).join('');
     ctx.report({
       start, end, clause: CLAUSES.gbt9704_1999_date,
-      message: `${what}“${c.raw}”中的“零”应写作“〇”，而不是字母“O”或数字“0”：${fixed}`,
+      message: `应写作“${fixed}”：${what}“${c.raw}”中的“零”是“〇”，不是字母“O”或数字“0”`,
       fix: { range: [start, end], text: fixed },
     });
     return;
@@ -289,7 +289,7 @@ function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: n
   const arabic = `${c.year}年${c.month}月${c.day}日`;
   ctx.report({
     start, end,
-    message: `${what}“${c.raw}”应使用阿拉伯数字，写作“${arabic}”`,
+    message: `应写作“${arabic}”：${what}“${c.raw}”应使用阿拉伯数字`,
     fix: { range: [start, end], text: arabic },
   });
 }

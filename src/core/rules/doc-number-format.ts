@@ -163,7 +163,7 @@ function reportNumber(
     const short = n.problems.includes('short-year') && !n.canonical ? '（年份无法确定，请补全四位年份）' : '';
     ctx.report({
       start, end, severity, data, clause,
-      message: `文号“${n.raw}”不规范：${describeProblems(n)}${n.canonical ? `，应为“${n.canonical}”` : short}`,
+      message: n.canonical ? `应为“${n.canonical}”：${describeProblems(n)}` : `文号“${n.raw}”不规范：${describeProblems(n)}${short}`,
       // A number quoted from another document is never rewritten.
       fix: n.canonical && editable && !isQuoted(ctx.doc, start, end) ? { range: [base + n.bracketStart, end], text: n.canonical.slice(n.agency.length) } : undefined,
     });

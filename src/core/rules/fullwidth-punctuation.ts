@@ -144,8 +144,8 @@ function pairBrackets(marks: Mark[]): { pairs: [Mark, Mark][]; single: Mark[] } 
 
 function message(from: string, to: string): string {
   return to === '、'
-    ? `中文序号后应使用顿号“、”，而不是半角“${from}”`
-    : `中文文本中应使用全角标点“${to}”，而不是半角“${from}”`;
+    ? `应为顿号“、”：中文序号后不用半角“${from}”`
+    : `应为全角“${to}”：中文文本中不用半角“${from}”`;
 }
 
 function reportOf(ctx: RuleContext<Options>, mark: Mark, to: string): Report {
@@ -372,7 +372,7 @@ function ellipses(ctx: RuleContext<Options>): Report[] {
       if (masked(m.index!)) continue;
       const start = seg.start + m.index!, end = start + m[0].length;
       if (!isHan(neighbour(doc, start, -1)) && !isHan(neighbour(doc, end - 1, 1))) continue;
-      out.push({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: isQuoted(doc, start) ? undefined : { range: [start, end], text: '……' } });
+      out.push({ start, end, message: `应为省略号“……”：中文文本中不用“${m[0]}”`, fix: isQuoted(doc, start) ? undefined : { range: [start, end], text: '……' } });
     }
   }
   return out;

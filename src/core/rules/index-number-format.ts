@@ -112,7 +112,7 @@ export const indexNumberFormat: Rule<Options> = {
     const whole = { start: span.start, end: span.end };
 
     if (p.problems.includes('shape')) {
-      ctx.report({ ...whole, message: `索引号“${v}”不符合“组织机构代码/年份-顺序号”的格式（如“00817804-9/2019-13123”）` });
+      ctx.report({ ...whole, message: `应按“组织机构代码/年份-顺序号”填写（如“00817804-9/2019-13123”）：索引号“${v}”不符合该格式` });
       return;
     }
     const clean = !p.problems.includes('characters');
@@ -126,7 +126,7 @@ export const indexNumberFormat: Rule<Options> = {
     const fix = span.exact && normalized !== v ? { range: [span.start, span.end] as [number, number], text: normalized } : undefined;
 
     if (!clean) {
-      ctx.report({ ...whole, fix, message: `索引号“${v}”含全角字符、空格或小写字母，应写作“${p.normalized}”` });
+      ctx.report({ ...whole, fix, message: `应写作“${p.normalized}”：索引号“${v}”含全角字符、空格或小写字母` });
     }
     if (p.problems.includes('org-length')) {
       ctx.report({ ...orgRange, message: `索引号中的机构代码“${p.org}”应为9位组织机构代码（如00817804-9）或18位统一社会信用代码` });
@@ -141,7 +141,7 @@ export const indexNumberFormat: Rule<Options> = {
       ctx.report({ ...yearRange, message: `索引号中的年份${p.year}不在合理范围（${minYear}—${maxYear}年）` });
     }
     if (strict && p.problems.includes('compact-org')) {
-      ctx.report({ ...orgRange, fix: clean ? fix : undefined, message: `索引号中的组织机构代码应带连字符，写作“${p.org.slice(0, 8)}-${p.org.slice(8)}”` });
+      ctx.report({ ...orgRange, fix: clean ? fix : undefined, message: `应写作“${p.org.slice(0, 8)}-${p.org.slice(8)}”：索引号中的组织机构代码应带连字符` });
     }
     if (strict && p.problems.includes('year-month')) {
       ctx.report({ ...yearRange, message: `索引号中的年份应为四位年份，不应写作年月“${p.normalized.split('/')[1].split('-')[0]}”` });

@@ -153,7 +153,7 @@ function scan(ctx: RuleContext<Options>, from: number, to: number, m0: Matcher):
     if (/^令第|^[〔［\[]/.test(text.slice(end, end + 2))) continue;
     ctx.report({
       start, end,
-      message: `“${oldName}”已在机构改革中更名为“${newName}”，请使用新名称`,
+      message: `改为“${newName}”：“${oldName}”已在机构改革中更名`,
       fix: { range: [start, end], text: newName },
       data: { old: oldName, new: newName },
     });

@@ -169,8 +169,8 @@ export const secrecyMark: Rule = {
       ctx.report({
         start: h.start, end: h.end, clause,
         message: h.internal
-          ? `“${mark}”表明是内部资料，但${why}：内部事务信息不应主动公开，请核对公开属性或删除标志`
-          : `密级标志“${mark}”出现在主动公开的文件中（${why}）：国家秘密不予公开，请核对密级和公开属性`,
+          ? `核对公开属性或删除标志：“${mark}”表明是内部资料，但${why}，内部事务信息不应主动公开`
+          : `核对密级和公开属性：密级标志“${mark}”出现在主动公开的文件中（${why}），国家秘密不予公开`,
         data: { mark, internal: h.internal, disclosure: why },
       });
     }
