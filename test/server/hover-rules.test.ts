@@ -67,7 +67,7 @@ describe('language server: every rule’s problem hover', function () {
         assert.match(lines(section)[0], /^\*\*怎么改：\*\* /, `${where}: 怎么改 first\n${section}`);
         assert.ok(lines(section).length <= 5, `${where}: ${lines(section).length} lines\n${section}`);
         assert.ok(section.length <= 320, `${where}: ${section.length} characters\n${section}`);
-        assert.ok(!v.includes(d.message), `${where}: the message is shown by VS Code, not again in the hover\n${v}`);
+        assert.ok(!v.includes(String(d.message)), `${where}: the message is shown by VS Code, not again in the hover\n${v}`);
         assert.ok(!v.includes('为什么') && !v.includes('检测方法'), `${where}: no rationale / detection heading`);
         for (const s of [...sentences(rule.meta.rationale), ...sentences(rule.meta.detection ?? '')]) {
           assert.ok(!v.includes(s), `${where}: “${s}” belongs on the rule page\n${v}`);

@@ -77,10 +77,10 @@ export const annualReportDeadline: Rule = {
     if (d.state === 'late') {
       const due = parseDate(d.due!)!;
       const message = v2007
-        ? `年度报告（${yearText}）应于${cnDate(due)}前公布（${d.clause.id}：各级行政机关每年3月31日前），发布日期${cnDate(published)}${d.late!.text}`
+        ? `应于${cnDate(due)}前公布：年度报告（${yearText}）按${d.clause.id}各级行政机关每年3月31日前公布，发布日期${cnDate(published)}${d.late!.text}`
         : level
-          ? `${LEVEL_NAME[level]}的年度报告（${yearText}）应于${cnDate(due)}前公布（${reason}），发布日期${cnDate(published)}${d.late!.text}`
-          : `年度报告（${yearText}）最迟应于${cnDate(due)}前公布（政府为3月31日，政府部门为1月31日），发布日期${cnDate(published)}${d.late!.text}`;
+          ? `应于${cnDate(due)}前公布：${LEVEL_NAME[level]}的年度报告（${yearText}，${reason}），发布日期${cnDate(published)}${d.late!.text}`
+          : `最迟应于${cnDate(due)}前公布：年度报告（${yearText}）政府为3月31日前、政府部门为1月31日前，发布日期${cnDate(published)}${d.late!.text}`;
       ctx.report({ ...at, message, data: { deadline: d.due, daysLate: d.late!.days, level, reportYear: year } });
       return;
     }

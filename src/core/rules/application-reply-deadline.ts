@@ -96,7 +96,7 @@ export const applicationReplyDeadline: Rule<Options> = {
     ctx.report({
       ...at,
       ...(third ? { severity: 'info' as const } : {}),
-      message: `应自${basis}起${n}个工作日${extText}内答复（截止日${cnDate(parseDate(d.due!)!)}），答复日期${cnDate(reply)}${d.late!.text}${note}` +
+      message: `应于${cnDate(parseDate(d.due!)!)}前答复（自${basis}起${n}个工作日${extText}）：答复日期${cnDate(reply)}${d.late!.text}${note}` +
         (ext ? '' : '；如已依法延期，请写明“延期答复: 是”') +
         (third ? '；正文提到征求第三方或其他机关意见，该时间不计入期限，请扣除后核对' : ''),
       data: { deadline: d.due, workdaysLate: d.late!.workdays, daysLate: d.late!.days, received: d.from.date, extended: ext },

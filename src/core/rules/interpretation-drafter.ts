@@ -95,8 +95,8 @@ export const interpretationDrafter: Rule = {
       if (!other || sameUnit(own.value, other.value)) continue;
       const t = titleOf(l.draft);
       const message = isPolicy
-        ? `政策解读${t}的${other.key}“${other.value}”不是本文件的${own.key}“${own.value}”：应由文件起草单位解读（谁起草谁解读）`
-        : `本解读的${own.key}“${own.value}”不是政策文件${t}的${other.key}“${other.value}”：应由文件起草单位解读（谁起草谁解读）`;
+        ? `应由本文件的${own.key}“${own.value}”解读（谁起草谁解读）：政策解读${t}的${other.key}是“${other.value}”`
+        : `应由政策文件${t}的${other.key}“${other.value}”解读（谁起草谁解读）：本解读的${own.key}是“${own.value}”`;
       ctx.report({ start: field.start, end: field.end, message, data: { other: l.draft.path, ownUnit: own.value, otherUnit: other.value } });
     }
   },

@@ -140,7 +140,7 @@ export const interpretationMissing: Rule = {
     }
     ctx.report({
       ...range,
-      message: `没有找到本${kind}的政策解读${inferred}：未写“解读材料”，工作区中也没有标题或文件名与之对应的解读；解读材料应与政策文件同步组织、同步审签、同步部署`,
+      message: `补写政策解读并在元数据“解读材料”中写明：没有找到本${kind}的政策解读${inferred}，工作区中也没有标题或文件名与之对应的解读`,
     });
   },
 };

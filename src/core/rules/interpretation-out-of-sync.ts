@@ -133,7 +133,7 @@ export const interpretationOutOfSync: Rule<Options> = {
       if (workdays === undefined) {
         const span = `日历数据只覆盖${lo}—${hi}年`;
         if (grace === 0) {
-          ctx.report({ start: own.start, end: own.end, data, message: `${subject}${late ? '晚' : '早'}${Math.abs(days)}天（工作日无法计算：${span}），未与政策文件同步发布` });
+          ctx.report({ start: own.start, end: own.end, data, message: `解读应与政策文件同日发布：${subject}${late ? '晚' : '早'}${Math.abs(days)}天（工作日无法计算：${span}）` });
         } else {
           ctx.report({ start: own.start, end: own.end, data, severity: 'info', message: `无法计算${isPolicy ? `政策解读${other}与本文件` : `本解读与政策文件${other}`}发布日期（${p}、${i}）相差的工作日：${span}` });
         }
@@ -143,8 +143,8 @@ export const interpretationOutOfSync: Rule<Options> = {
       ctx.report({
         start: own.start, end: own.end, data,
         message: workdays === 0
-          ? `${subject}${late ? '晚' : '早'}${Math.abs(days)}天（0个工作日），未与政策文件同步发布`
-          : `${subject}${late ? '晚' : '早'}${workdays}个工作日（${Math.abs(days)}天），未与政策文件同步发布${allowed}`,
+          ? `解读应与政策文件同日发布：${subject}${late ? '晚' : '早'}${Math.abs(days)}天（0个工作日）`
+          : `${grace > 0 ? `解读应与政策文件同步发布${allowed}` : '解读应与政策文件同日发布'}：${subject}${late ? '晚' : '早'}${workdays}个工作日（${Math.abs(days)}天）`,
       });
     }
   },

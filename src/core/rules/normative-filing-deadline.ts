@@ -78,10 +78,10 @@ export const normativeFilingDeadline: Rule<Options> = {
     if (!d || d.state !== 'late' || !d.actual) return;
     const due = parseDate(d.due!)!;
     const dated = parseDate(d.actual.date)!;
-    const rule = d.data.kind === 'month' ? '按月汇总的应于下月' + due.day + '日前报送' : '按季度汇总的应于次月' + due.day + '日前报送';
+    const rule = d.data.kind === 'month' ? '按月汇总，下月' + due.day + '日前' : '按季度汇总，次月' + due.day + '日前';
     ctx.report({
       start: d.actual.start, end: d.actual.end,
-      message: `${d.data.period}的规范性文件${rule}（截止日${cnDate(due)}，当日视为按期），${d.actual.source.replace(/^元数据“(.{1,8})”$/, '$1')}${cnDate(dated)}${d.late!.text}`,
+      message: `应于${cnDate(due)}前报送（${d.data.period}的规范性文件${rule}，当日视为按期）：${d.actual.source.replace(/^元数据“(.{1,8})”$/, '$1')}${cnDate(dated)}${d.late!.text}`,
       data: { deadline: d.due, daysLate: d.late!.days, period: d.data.period },
     });
   },

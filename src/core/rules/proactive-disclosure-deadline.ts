@@ -96,7 +96,7 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
     const from = d.from.source === '元数据“成文日期”' ? '成文日期' : d.from.source;
     ctx.report({
       start: d.actual.start, end: d.actual.end, clause: d.clause,
-      message: `主动公开信息应自${from}${cnDate(formed)}起${n}个工作日内公开（截止日${cnDate(parseDate(d.due!)!)}），发布日期${cnDate(published)}${d.late!.text}${note}`,
+      message: `应于${cnDate(parseDate(d.due!)!)}前公开（主动公开信息自${from}${cnDate(formed)}起${n}个工作日）：发布日期${cnDate(published)}${d.late!.text}${note}`,
       data: { deadline: d.due, workdaysLate: d.late!.workdays, daysLate: d.late!.days, formed: d.from.date },
     });
   },
