@@ -66,9 +66,12 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
   }
 
   const seen = new Set<string>();
+  // Clauses a problem section already quotes: the term section below does not quote them again.
+  const quoted = new Set<string>();
   for (const m of problems) {
     if (seen.has(m.ruleId) || seen.size >= 3) continue;
     seen.add(m.ruleId);
+    quoted.add(`${m.clause.source}|${m.clause.id}`);
     sections.push(problemHover(m, getRule(m.ruleId), m.fix ? fixTitle(m, doc.text) : undefined));
     take(m.start, m.end);
   }
@@ -103,7 +106,7 @@ export function hover(a: Analysis, textDoc: TextDocument, position: Position, ct
     const rules = (term.rules ?? []).filter((id) => getRule(id)).map((id) => `\`${id}\``);
     sections.push([
       `**${esc(term.name)}**：${esc(term.requires)}`,
-      term.clauses.slice(0, 2).map(clauseExcerpt).join('\n\n'),
+      term.clauses.slice(0, 2).filter((c) => !quoted.has(`${c.source}|${c.id}`)).map(clauseExcerpt).join('\n\n'),
       rules.length ? `zwgk 检查：${rules.join('、')}` : '',
     ].filter(Boolean).join('\n\n'));
     take(line.start + t.start, line.start + t.end);

@@ -47,10 +47,15 @@ export function problemHover(m: LintMessage, rule: Rule | undefined, fixTitle?: 
   if (!rule) return clauseExcerpt(m.clause);
   const how = excerpt(rule.meta.howToFix, 90);
   const fix = fixTitle ? `**怎么改：** ${esc(fixTitle)}（快速修复）` : `**怎么改：** ${esc(how)}`;
-  return [fix, clauseExcerpt(m.clause), ruleLinkLine(rule)].join('\n\n');
+  // A clause whose text the message already quotes (a wording-pack entry's note) is named, not quoted again.
+  const quoted = excerpt(m.clause.text).replace(/……$/, '');
+  const clause = m.message.includes(quoted) || quoted.includes(m.message)
+    ? `依据：${esc(m.clause.source)}${m.clause.summary ? '（摘要）' : ''}`
+    : clauseExcerpt(m.clause);
+  return [fix, clause, ruleLinkLine(rule)].join('\n\n');
 }
 
-/** Title, rationale, clauses, how to fix and the docs link of a rule (the full explanation). */
+/** Title, rationale, clauses, how to fix, how it decides and the docs link of a rule (the full explanation, never a hover). */
 export function ruleSection(rule: Rule, message?: string, clause?: Clause): string {
   const m = rule.meta;
   const parts: string[] = [];
@@ -60,6 +65,7 @@ export function ruleSection(rule: Rule, message?: string, clause?: Clause): stri
   const clauses = clause ? [clause, ...m.clauses.filter((c) => c.id !== clause.id || c.source !== clause.source)] : m.clauses;
   if (clauses.length) parts.push(`**依据：**\n\n${clauses.slice(0, 2).map(quoteClause).join('\n\n')}`);
   parts.push(`**怎么改：** ${esc(m.howToFix)}`);
+  if (m.detection) parts.push(`**检测方法：** ${esc(m.detection)}`);
   parts.push(`[规则说明：${m.id}](${docsUrl(m.id)})`);
   return parts.join('\n\n');
 }

@@ -68,7 +68,7 @@ describe('zwgk lint on .docx and .html: reporting, --fix, unsupported Word forma
     const dir = workspace({ '职位表.docx': realDocx() });
     const stylish = runCli(['lint', '职位表.docx'], { cwd: dir });
     assert.equal(stylish.code, 0, stylish.stderr);
-    assert.match(stylish.stdout, /表1 第17行第2列\s+警告\s+“市国土资源局”已在机构改革中更名/);
+    assert.match(stylish.stdout, /表1 第17行第2列\s+警告\s+改为“[^”]+”：“市国土资源局”已在机构改革中更名/);
     assert.match(stylish.stdout, /\n\s+“宜春市国土资源局”\n/);
     const [json] = JSON.parse(runCli(['lint', '-f', 'json', '职位表.docx'], { cwd: dir }).stdout) as JsonResult[];
     assert.equal(json.format, 'docx');

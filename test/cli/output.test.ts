@@ -217,6 +217,12 @@ describe('zwgk rules / explain', function () {
     for (const part of [meta.title, meta.description, meta.rationale, meta.howToFix, meta.clauses[0].text, meta.clauses[0].source, meta.examples.fire[0].text.split('\n')[0]]) {
       assert.ok(run.stdout.includes(part), `explain shows: ${part.slice(0, 40)}`);
     }
+    // How the detector decides comes after 如何修改, under its own heading (not in 为什么).
+    assert.ok(meta.detection && !meta.rationale.includes('监督电话'));
+    assert.ok(run.stdout.includes(meta.detection), 'explain shows 检测方法');
+    assert.ok(run.stdout.indexOf('检测方法') > run.stdout.indexOf('如何修改'));
+    const json = JSON.parse(runCli(['explain', 'personal-phone', '--format', 'json'], { cwd: workspace() }).stdout) as { detection?: string };
+    assert.equal(json.detection, meta.detection);
   });
 
   it('explain of an unknown id exits 2 with a suggestion', () => {

@@ -24,7 +24,7 @@ describe('zwgk lint: cross-document rules', function () {
     fs.rmSync(path.join(dir, '政策/解读.md'));
     const left = missing(dir, ['政策/储备粮管理办法.md']);
     assert.equal(left.length, 1);
-    assert.match(left[0], /没有找到本规范性文件的政策解读/);
+    assert.match(left[0], /: 补写政策解读并在元数据“解读材料”中写明：没有找到本规范性文件的政策解读/);
   });
 
   it('links between linted folders resolve; links leaving the workspace are reported', () => {

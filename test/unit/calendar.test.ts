@@ -124,7 +124,7 @@ describe('calendar (chinese-days 1.5.7, State Council notices 2004–2026)', () 
       assert.deepEqual(validateConfig(raw, ALL_RULES), []);
       const msgs = lintText(text, 'a.md', { rules: [rule], config: resolveConfig([rule], [raw]) }).messages;
       assert.equal(msgs.length, 1);
-      assert.match(msgs[0].message, /截止日2026年3月4日/);
+      assert.match(msgs[0].message, /^应于2026年3月4日前公开/);
       assert.match(msgs[0].message, /晚于法定期限2个工作日/);
       assert.deepEqual(msgs[0].data?.deadline, '2026-03-04');
     });

@@ -24,7 +24,7 @@ export function explainCommand(id: string, flags: { format: string }, io: Io): n
     throw new CliError(`未知的规则 id “${id}”${suggestion(id, ids)}（用 zwgk rules 查看所有规则）`);
   }
   if (flags.format === 'json') {
-    io.stdout.write(JSON.stringify({ ...ruleJson(meta), rationale: meta.rationale, howToFix: meta.howToFix, options: meta.options ?? {}, examples: meta.examples }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ ...ruleJson(meta), rationale: meta.rationale, howToFix: meta.howToFix, ...(meta.detection ? { detection: meta.detection } : {}), options: meta.options ?? {}, examples: meta.examples }, null, 2) + '\n');
     return 0;
   }
   if (flags.format !== 'stylish') throw new CliError(`zwgk explain 的 --format 只能是 stylish 或 json，收到“${flags.format}”`);
@@ -40,6 +40,7 @@ export function explainCommand(id: string, flags: { format: string }, io: Io): n
   }
   out.push(c.bold('为什么'), indent(meta.rationale, '  '), '');
   out.push(c.bold('如何修改'), indent(meta.howToFix, '  '), '');
+  if (meta.detection) out.push(c.bold('检测方法'), indent(meta.detection, '  '), '');
   if (meta.options && Object.keys(meta.options).length) {
     out.push(c.bold('选项'));
     for (const [key, schema] of Object.entries(meta.options)) {

@@ -20,9 +20,12 @@ export const annualReportDeadline: Rule = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.tiaoli_49, CLAUSES.yaodian_4_2, CLAUSES.tiaoli2007_31],
-    rationale: '年度报告的公布期限由条例第四十九条规定，是政务公开考核的硬指标；逾期公布会被督促整改或通报。部门与政府期限不同，必须按机关层级分别计算。'
-      + '乡镇人民政府和街道办事处（区政府的派出机关，与乡镇同级）按政府的3月31日计算。',
-    howToFix: '在法定期限内发布：政府部门于次年1月31日前、各级政府于次年3月31日前。若层级推断有误，在元数据写明“机关层级: 政府”或“机关层级: 部门”；若报告年度有误，在元数据写明“报告年度: ”和报告所属的四位年份。',
+    rationale: '条例第四十九条规定：政府部门在每年1月31日前、各级政府在每年3月31日前公布上一年度的政府信息公开工作年度报告。逾期公布是政务公开考核中的硬伤，会被督促整改或通报。',
+    howToFix: '在法定期限内发布：政府部门于次年1月31日前、各级政府于次年3月31日前。层级读错时，在元数据写明“机关层级: 政府”或“机关层级: 部门”；报告年度读错时，写明“报告年度: ”和四位年份。',
+    detection:
+      '只检查确定是年度报告的文稿。报告年度取自元数据“报告年度”或标题，发布日期取自元数据或页面日期；机关层级取自元数据“机关层级”，没有时由机关名称推断。' +
+      '乡镇人民政府和街道办事处（区政府的派出机关，与乡镇同级）按政府的3月31日计算。2008—2018年度的报告适用2007年条例第三十一条，各机关一律3月31日前。' +
+      '期限是固定日期：逾期按自然日计算，期限当天发布视为按期。层级不明、只可能对政府部门逾期时，只作提示。',
     fixable: false,
     examples: {
       fire: [
@@ -74,10 +77,10 @@ export const annualReportDeadline: Rule = {
     if (d.state === 'late') {
       const due = parseDate(d.due!)!;
       const message = v2007
-        ? `年度报告（${yearText}）应于${cnDate(due)}前公布（${d.clause.id}：各级行政机关每年3月31日前），发布日期${cnDate(published)}${d.late!.text}`
+        ? `应于${cnDate(due)}前公布：年度报告（${yearText}）按${d.clause.id}各级行政机关每年3月31日前公布，发布日期${cnDate(published)}${d.late!.text}`
         : level
-          ? `${LEVEL_NAME[level]}的年度报告（${yearText}）应于${cnDate(due)}前公布（${reason}），发布日期${cnDate(published)}${d.late!.text}`
-          : `年度报告（${yearText}）最迟应于${cnDate(due)}前公布（政府为3月31日，政府部门为1月31日），发布日期${cnDate(published)}${d.late!.text}`;
+          ? `应于${cnDate(due)}前公布：${LEVEL_NAME[level]}的年度报告（${yearText}，${reason}），发布日期${cnDate(published)}${d.late!.text}`
+          : `最迟应于${cnDate(due)}前公布：年度报告（${yearText}）政府为3月31日前、政府部门为1月31日前，发布日期${cnDate(published)}${d.late!.text}`;
       ctx.report({ ...at, message, data: { deadline: d.due, daysLate: d.late!.days, level, reportYear: year } });
       return;
     }

@@ -19,8 +19,12 @@ export const applicationReplyDeadline: Rule<Options> = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.tiaoli_33, CLAUSES.tiaoli2007_24],
-    rationale: '条例第三十三条规定不能当场答复的应自收到申请之日起20个工作日内答复；延长须经负责人同意并告知申请人，最长再延20个工作日。超期答复是行政复议、诉讼中最常见的败诉原因之一。',
-    howToFix: '在截止日（消息中给出）前答复；需要延期的，经政府信息公开工作机构负责人同意并书面告知申请人，在元数据写明“延期答复: 是”。收到补正申请的，写明收到补正的日期（期限自该日起算）。',
+    rationale: '条例第三十三条规定，不能当场答复的，应自收到申请之日起20个工作日内答复，延期最长再延20个工作日。超期答复会让申请人得不到应有的答复，也是行政复议、诉讼中机关最常见的败诉原因之一。',
+    howToFix: '在截止日（消息中给出）前答复。需要延期的，经政府信息公开工作机构负责人同意并书面告知申请人，在元数据写明“延期答复: 是”；申请经过补正的，写明收到补正的日期。',
+    detection:
+      '收到申请的日期取自元数据“收到申请日期”，没有时取正文中“于……收到……申请”；正文写明收到补正申请的，期限自收到补正之日起算（条例第三十条）。' +
+      '答复日期取自元数据“答复日期”，没有时取成文日期（目录或落款）。按工作日计算，法定节假日和调休上班的周末按官方工作日历；写明“延期答复: 是”或正文说明已延期的，期限为40个工作日。' +
+      '2019年5月15日以前收到的申请适用2007年条例第二十四条（15个工作日，延期再15个）。正文说明征求了第三方意见的，所需时间不计入期限，只作提示（请扣除后核对）。日期超出工作日历数据范围时不推算，只给出无法计算的提示。',
     fixable: false,
     options: {
       workdays: { type: 'integer', minimum: 1, maximum: 200, description: '答复期限（工作日；不设置时按收到申请之日施行的条例：2019年修订版第三十三条为20，2007年版第二十四条为15）' },
@@ -92,7 +96,7 @@ export const applicationReplyDeadline: Rule<Options> = {
     ctx.report({
       ...at,
       ...(third ? { severity: 'info' as const } : {}),
-      message: `应自${basis}起${n}个工作日${extText}内答复（截止日${cnDate(parseDate(d.due!)!)}），答复日期${cnDate(reply)}${d.late!.text}${note}` +
+      message: `应于${cnDate(parseDate(d.due!)!)}前答复（自${basis}起${n}个工作日${extText}）：答复日期${cnDate(reply)}${d.late!.text}${note}` +
         (ext ? '' : '；如已依法延期，请写明“延期答复: 是”') +
         (third ? '；正文提到征求第三方或其他机关意见，该时间不计入期限，请扣除后核对' : ''),
       data: { deadline: d.due, workdaysLate: d.late!.workdays, daysLate: d.late!.days, received: d.from.date, extended: ext },

@@ -112,11 +112,12 @@ export const bookTitleMarks: Rule<Options> = {
     category: '格式',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.gbt15834],
-    rationale: '书名号标明所引用的是哪一部法律法规；不加书名号，读者难以分辨是法规名称还是一般说法，'
-      + '也不符合 GB/T 15834-2011 的要求。',
-    howToFix: '给法规标题加上书名号，如 政府信息公开条例 → 《政府信息公开条例》（快速修复会加上）。'
-      + '已定义简称时写《条例》。作为栏目名称、用引号括起的（“政府信息公开条例”专栏）不报告；'
-      + '本单位常用而未收录的法规名称可在选项 titles 中补充。',
+    rationale: '书名号标明引用的是哪一部法律法规（GB/T 15834-2011）。不加书名号，读者分不清是法规名称还是一般说法，也难以查到所依据的原文。',
+    howToFix: '给法规标题加上书名号，如 政府信息公开条例 → 《政府信息公开条例》（快速修复会加上）。已定义简称的，写《条例》。',
+    detection:
+      '按内置的法律法规标题名单查找，也识别“中华人民共和国……法”“……条例”形式的标题；较短的标题只在“根据”“依照”“按照”等引用词之后或非汉字之后才算。' +
+      '标题前后是更长标题的一部分（……法实施条例、……条例释义）或别的词（法律、法规、法定）时不报告；用引号括起作为栏目名称的（“政府信息公开条例”专栏）不报告。' +
+      '本单位常用而未收录的法规名称可在选项 titles 中补充。',
     fixable: true,
     options: {
       titles: {
@@ -197,7 +198,7 @@ export const bookTitleMarks: Rule<Options> = {
       lastEnd = c.end;
       ctx.report({
         start: c.start, end: c.end,
-        message: `引用法规标题“${c.title}”应加书名号：《${c.title}》`,
+        message: `应为《${c.title}》：引用法规标题应加书名号`,
         fix: { range: [c.start, c.end], text: `《${c.title}》` },
         data: { title: c.title },
       });

@@ -26,8 +26,12 @@ export const commentPeriod: Rule<Options> = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.tiaoli713_15],
-    rationale: '重大行政决策草案公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短的，必须在征求意见时说明。期限过短会使公众来不及提出意见，决策程序存在瑕疵。',
-    howToFix: '把征求意见期限延长到不少于30日（起止日期首尾两日均计入），或在公告中说明缩短期限的原因，例如“因……情况紧急，征求意见期限缩短为15日”。',
+    rationale: '重大行政决策程序暂行条例第十五条规定，公开征求意见的期限一般不少于30日，缩短的须在征求意见时说明理由。期限过短，公众来不及提出意见，决策程序就有瑕疵，事后可能被认定程序违法。',
+    howToFix: '把征求意见期限延长到不少于30日（起止日期首尾两日均计入），或在公告中说明缩短的原因，如“因……情况紧急，征求意见期限缩短为15日”。',
+    detection:
+      '只检查重大行政决策草案：公告写明重大行政决策、征求意见的是规划，或元数据声明“文档类型: 决策草案”；其他征求意见（如管理办法、实施方案）不检查。' +
+      '期限取自元数据“征求意见期限”或正文中的征求意见时间：写成起止日期的，首尾两日都计入（3月1日至3月30日为30日）；写成天数的（30日、自发布之日起30日）按所写计算，“一个月”算30日；' +
+      '“N个工作日”在知道公告日期时按工作日历换算成自然日。公告中说明了缩短理由（如情况紧急）时不报告。',
     fixable: false,
     options: {
       minDays: { type: 'integer', minimum: 1, maximum: 365, description: '最短征求意见天数（起止日期首尾两日均计入）' },
@@ -109,7 +113,7 @@ export const commentPeriod: Rule<Options> = {
     ctx.report({
       start: inBody ? start : fallbackRange(doc).start,
       end: inBody ? end : fallbackRange(doc).end,
-      message: `征求意见期限为${how}${from}${year}，少于${min}日，且未说明缩短期限的理由（如情况紧急）`,
+      message: `征求意见期限应不少于${min}日，或说明缩短的理由（如情况紧急）：现为${how}${from}${year}`,
       data: { days, minimum: min, ...(d.from ? { start: d.from.date } : {}), ...(d.due ? { deadline: d.due } : {}) },
     });
   },

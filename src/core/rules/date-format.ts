@@ -46,8 +46,14 @@ export const dateFormat: Rule<Options> = {
     category: '格式',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.gbt9704_7_3_5_4, CLAUSES.gbt9704_1999_date],
-    rationale: 'GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位；不存在的日期会使期限计算和目录检索出错，往往是笔误。',
-    howToFix: '写作“2019年6月21日”：年份写全四位，月、日不加前导零，不用汉字数字；核对并改正不存在的日期。目录字段可以使用 2019-06-21。',
+    rationale: 'GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，月、日不编虚位。写法不一会让目录和检索中同一日期出现多种样子；不存在的日期往往是笔误，会使期限计算出错。',
+    howToFix: '写作“2019年6月21日”：年份写全四位，月、日不加前导零，不用汉字数字；核对并改正不存在的日期。目录字段可以写 2019-06-21。',
+    detection:
+      '元数据中只有“成文日期”按公文写法检查（2019年6月21日，或目录用的 2019-06-21）；发布日期、收到申请日期等其他日期字段任何写法都可以，只报告不存在的日期和不是日期的值。' +
+      '正文中 2019年06月21日 会提示并可修复；两位年份只提示不修复（世纪无法确定）；汉字日期（二〇一九年六月二十一日）可修复为阿拉伯数字。' +
+      '正文中的 2019-06-21（表格、时间戳）不检查，除非日期不存在。2026.3.2、2026/03/02 这类写法只在文稿中作提示（info），表格单元格和目录标签后的不提示。' +
+      '目录标签（发文日期：、发布时间:）后的日期只检查是否存在，且只在文首的目录区或与其他目录字段同一行时才这样处理。不存在的日期按错误报告（选项 impossibleSeverity）；' +
+      '“2014年831日”这类损坏的日期只在能读出月和日时报告，不修复。',
     fixable: true,
     options: {
       impossibleSeverity: {
@@ -221,7 +227,7 @@ function informalReport(ctx: RuleContext<Options>, d: DateMatch, start: number):
   const cn = `${d.year}年${d.month}月${d.day}日`;
   ctx.report({
     start, end: start + d.raw.length, severity: 'info',
-    message: `公文正文中的日期宜写作“${cn}”，而不是“${d.raw}”`,
+    message: `宜写作“${cn}”：公文正文中的日期不写作“${d.raw}”`,
     fix: { range: [start, start + d.raw.length], text: cn },
   });
 }
@@ -249,7 +255,7 @@ function styleReport(ctx: RuleContext<Options>, d: DateMatch, start: number, wha
   const end = start + d.raw.length;
   const zeros = /^0[0-9]$/.test(d.parts.month) || /^0[0-9]$/.test(d.parts.day);
   if (d.parts.year.length < 4) {
-    ctx.report({ start, end, message: `${what}“${d.raw}”的年份应标全称（四位），不能写作“${d.parts.year}年”` });
+    ctx.report({ start, end, message: `年份应写全四位：${what}“${d.raw}”不能写作“${d.parts.year}年”` });
     if (!zeros) return;
   }
   if (!zeros) return;
@@ -257,7 +263,7 @@ function styleReport(ctx: RuleContext<Options>, d: DateMatch, start: number, wha
   const fixed = m ? `${m[1]}${m[2]}${Number(m[3])}${m[4]}${Number(m[5])}${m[6]}` : undefined;
   ctx.report({
     start, end,
-    message: `${what}“${d.raw}”的月、日不编虚位（1不编为01），应为“${d.parts.year}年${d.month}月${d.day}日”`,
+    message: `应为“${d.parts.year}年${d.month}月${d.day}日”：${what}“${d.raw}”的月、日不编虚位（1不编为01）`,
     fix: fixed ? { range: [start, end], text: fixed } : undefined,
   });
 }
@@ -274,7 +280,7 @@ function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: n
     const fixed = [...c.raw].map((ch, i) => (c.latinZero!.some((z) => z.start === i) ? '〇' : ch)).join('');
     ctx.report({
       start, end, clause: CLAUSES.gbt9704_1999_date,
-      message: `${what}“${c.raw}”中的“零”应写作“〇”，而不是字母“O”或数字“0”：${fixed}`,
+      message: `应写作“${fixed}”：${what}“${c.raw}”中的“零”是“〇”，不是字母“O”或数字“0”`,
       fix: { range: [start, end], text: fixed },
     });
     return;
@@ -283,7 +289,7 @@ function numeralReport(ctx: RuleContext<Options>, c: ChineseNumeralDate, base: n
   const arabic = `${c.year}年${c.month}月${c.day}日`;
   ctx.report({
     start, end,
-    message: `${what}“${c.raw}”应使用阿拉伯数字，写作“${arabic}”`,
+    message: `应写作“${arabic}”：${what}“${c.raw}”应使用阿拉伯数字`,
     fix: { range: [start, end], text: arabic },
   });
 }

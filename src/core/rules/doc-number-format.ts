@@ -39,8 +39,17 @@ export const docNumberFormat: Rule<Options> = {
     category: '格式',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.gbt9704_7_2_5, CLAUSES.gbt9704_1999_number],
-    rationale: '发文字号是公文的唯一标识，政府信息公开目录、检索和引用都依赖它的规范写法；“[2019]”“（2019）”“第168号”“068号”等写法不符合 GB/T 9704-2012，也会使同一文件在目录中出现多种写法。',
-    howToFix: '年份用六角括号“〔〕”括入并写全四位，顺序号前不加“第”、不加前导零，末尾加“号”，如“海府办函〔2019〕168号”。文号年份不能晚于成文日期的年份。疑似损坏的文号（如“中发〔201926号”）请对照原件改正。',
+    rationale:
+      '发文字号是公文的唯一标识，政府信息公开目录、检索和引用都依赖它（GB/T 9704-2012 7.2.5）。' +
+      '写成“[2019]”“（2019）”“第168号”“068号”，同一文件在目录中就会出现多种写法，公众按文号查不到。',
+    howToFix:
+      '年份用六角括号“〔〕”括入并写全四位，顺序号前不加“第”、不加前导零，末尾加“号”，如“海府办函〔2019〕168号”。文号年份不能晚于成文日期；' +
+      '疑似损坏的文号（如“中发〔201926号”）对照原件改正。',
+    detection:
+      '检查元数据“文号”和正文中的文号。元数据中的文号是本文件自己的编号，默认按错误报告（选项 metadataSeverity）；正文中的多是引用别的文件，按规则的级别（默认警告）。' +
+      '文号年份与元数据“成文日期”比较，本文件的文号在没有成文日期时与落款日期比较；正文引用的文号只与元数据中写明的成文日期比较。可修复：括号改为〔〕、删去“第”和前导零、补上“号”；' +
+      '两位年份只在元数据文号中、与成文日期年份一致时才修复。损坏的文号（〔201926号，丢了〕）只报告、不修复，消息给出可能的读法。' +
+      '“国务院令第711号”“第3号令”“公告〔2019〕第3号”等令、公告编号是另一套编号，不检查。',
     fixable: true,
     options: {
       metadataSeverity: {
@@ -154,7 +163,7 @@ function reportNumber(
     const short = n.problems.includes('short-year') && !n.canonical ? '（年份无法确定，请补全四位年份）' : '';
     ctx.report({
       start, end, severity, data, clause,
-      message: `文号“${n.raw}”不规范：${describeProblems(n)}${n.canonical ? `，应为“${n.canonical}”` : short}`,
+      message: n.canonical ? `应为“${n.canonical}”：${describeProblems(n)}` : `文号“${n.raw}”不规范：${describeProblems(n)}${short}`,
       // A number quoted from another document is never rewritten.
       fix: n.canonical && editable && !isQuoted(ctx.doc, start, end) ? { range: [base + n.bracketStart, end], text: n.canonical.slice(n.agency.length) } : undefined,
     });

@@ -144,8 +144,8 @@ function pairBrackets(marks: Mark[]): { pairs: [Mark, Mark][]; single: Mark[] } 
 
 function message(from: string, to: string): string {
   return to === '、'
-    ? `中文序号后应使用顿号“、”，而不是半角“${from}”`
-    : `中文文本中应使用全角标点“${to}”，而不是半角“${from}”`;
+    ? `应为顿号“、”：中文序号后不用半角“${from}”`
+    : `应为全角“${to}”：中文文本中不用半角“${from}”`;
 }
 
 function reportOf(ctx: RuleContext<Options>, mark: Mark, to: string): Report {
@@ -200,11 +200,13 @@ export const fullwidthPunctuation: Rule<Options> = {
     category: '格式',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.gbt15834],
-    rationale: '公文和政务公开信息以中文排版，半角标点与汉字混排时间距不对、断句不清，也不符合 GB/T 15834-2011 的要求；'
-      + '从网页或其他系统复制的文字最容易混入半角标点。',
-    howToFix: '把与汉字相邻的半角标点换成对应的全角标点（快速修复会逐个替换）：, → ，  . → 。  : → ：  ; → ；  ? → ？  ! → ！  ( ) → （ ）。'
-      + '括号成对处理：括号内有汉字，或括号两侧是中文时，左右括号一起替换。中文序号后的“.”（一.）改为顿号“、”。'
-      + '数字、网址、邮箱、时间、文件名和英文中的标点保持不变；用圆括号的文号（海府办函(2019)168号）由 doc-number-format 规则处理。',
+    rationale: '中文文本应使用全角标点（GB/T 15834-2011）。半角标点与汉字混排，间距不对、断句不清，公开后显得不规范；从网页或其他系统复制的文字最容易混入半角标点。',
+    howToFix:
+      '把与汉字相邻的半角标点换成全角标点（快速修复会逐个替换）：, → ，  . → 。  : → ：  ; → ；  ? → ？  ! → ！  ( ) → （ ）；' +
+      '中文序号后的“.”（一.）改为顿号“、”。',
+    detection:
+      '只检查与汉字相邻的半角标点。括号成对处理：括号内有汉字，或括号两侧是中文时，左右括号一起替换。数字、网址、邮箱、时间、文件名和英文中的标点不报告；' +
+      '引号中不含汉字的示例（如将“,”改为“，”）照原样引用，不报告；Markdown 强调符号不影响判断。用圆括号的文号（海府办函(2019)168号）由 doc-number-format 规则处理。',
     fixable: true,
     options: {
       foldAt: {
@@ -370,7 +372,7 @@ function ellipses(ctx: RuleContext<Options>): Report[] {
       if (masked(m.index!)) continue;
       const start = seg.start + m.index!, end = start + m[0].length;
       if (!isHan(neighbour(doc, start, -1)) && !isHan(neighbour(doc, end - 1, 1))) continue;
-      out.push({ start, end, message: `中文文本中的省略号应使用“……”，而不是“${m[0]}”`, fix: isQuoted(doc, start) ? undefined : { range: [start, end], text: '……' } });
+      out.push({ start, end, message: `应为省略号“……”：中文文本中不用“${m[0]}”`, fix: isQuoted(doc, start) ? undefined : { range: [start, end], text: '……' } });
     }
   }
   return out;

@@ -37,8 +37,12 @@ export const indexNumberFormat: Rule<Options> = {
     category: '元数据',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.mulu_zhiyin],
-    rationale: '索引号是政府信息公开目录中每条信息的唯一编号；机构代码错误或格式不一会使信息归错机关、检索不到。',
+    rationale: '索引号是政府信息公开目录中每条信息的唯一编号（目录系统实施指引）。机构代码写错或格式不一，信息会归到别的机关名下，公众和考核方都检索不到。',
     howToFix: '按“组织机构代码/年份-顺序号”填写，如“00817804-9/2019-13123”；机构代码以本机关的组织机构代码或统一社会信用代码为准，使用半角字符。',
+    detection:
+      '只检查元数据“索引号”（正文或表格中引用的索引号属于别的信息）。机构代码的校验位按 GB 11714（9位组织机构代码）或 GB 32100（18位统一社会信用代码）核对；' +
+      '校验位不符时不自动修复，因为可能是代码本身抄错。年份须在1990年至次年之间（选项 minYear、maxYear），不与发布日期比较（后来重新编目的信息年份不同）。' +
+      '中国政府网式的无连字符代码（000014349/2016-00176）和带年月的写法（…/202110-00013）只在 strict 模式下报告。全角字符、空格、小写字母和各种横线可自动规范化。',
     fixable: true,
     options: {
       strict: { type: 'boolean', default: false, description: '为 true 时，不带连字符的机构代码（000014349/…）和“年月”形式（…/202110-…）也报告' },
@@ -108,7 +112,7 @@ export const indexNumberFormat: Rule<Options> = {
     const whole = { start: span.start, end: span.end };
 
     if (p.problems.includes('shape')) {
-      ctx.report({ ...whole, message: `索引号“${v}”不符合“组织机构代码/年份-顺序号”的格式（如“00817804-9/2019-13123”）` });
+      ctx.report({ ...whole, message: `应按“组织机构代码/年份-顺序号”填写（如“00817804-9/2019-13123”）：索引号“${v}”不符合该格式` });
       return;
     }
     const clean = !p.problems.includes('characters');
@@ -122,7 +126,7 @@ export const indexNumberFormat: Rule<Options> = {
     const fix = span.exact && normalized !== v ? { range: [span.start, span.end] as [number, number], text: normalized } : undefined;
 
     if (!clean) {
-      ctx.report({ ...whole, fix, message: `索引号“${v}”含全角字符、空格或小写字母，应写作“${p.normalized}”` });
+      ctx.report({ ...whole, fix, message: `应写作“${p.normalized}”：索引号“${v}”含全角字符、空格或小写字母` });
     }
     if (p.problems.includes('org-length')) {
       ctx.report({ ...orgRange, message: `索引号中的机构代码“${p.org}”应为9位组织机构代码（如00817804-9）或18位统一社会信用代码` });
@@ -137,7 +141,7 @@ export const indexNumberFormat: Rule<Options> = {
       ctx.report({ ...yearRange, message: `索引号中的年份${p.year}不在合理范围（${minYear}—${maxYear}年）` });
     }
     if (strict && p.problems.includes('compact-org')) {
-      ctx.report({ ...orgRange, fix: clean ? fix : undefined, message: `索引号中的组织机构代码应带连字符，写作“${p.org.slice(0, 8)}-${p.org.slice(8)}”` });
+      ctx.report({ ...orgRange, fix: clean ? fix : undefined, message: `应写作“${p.org.slice(0, 8)}-${p.org.slice(8)}”：索引号中的组织机构代码应带连字符` });
     }
     if (strict && p.problems.includes('year-month')) {
       ctx.report({ ...yearRange, message: `索引号中的年份应为四位年份，不应写作年月“${p.normalized.split('/')[1].split('-')[0]}”` });

@@ -178,8 +178,13 @@ export const interpretationContent: Rule<Options> = {
     defaultSeverity: 'warning',
     // The nine elements come from jiedu_elements for both forms; 要点 二（三） only suggests Q&A as a form.
     clauses: [CLAUSES.jiedu_elements, CLAUSES.yaodian_2_3, CLAUSES.yaodian_2_1],
-    rationale: '解读要让群众“看得到、能理解”：讲清为什么出台、管什么、对谁适用、怎么执行、有什么实惠、和旧政策有什么不同。缺了其中一项，公众最关心的问题往往就没有答案。',
-    howToFix: '为缺少的要素补写一节（标题可用同义说法，如“出台背景”“名词解释”“主要变化”），问答式解读补一个对应的问题；新制定的政策可写明“本办法为首次制定”代替新旧政策对比。快速修复会在文末插入缺少要素的标题。可在配置中用 elements 选择要检查的要素、用 synonyms 补充同义词。',
+    rationale: '政策解读要让群众“看得到、能理解”（要点二（三））：讲清为什么出台、管什么、对谁适用、怎么执行、有什么实惠、和旧政策有什么不同。缺了其中一项，公众最关心的问题往往就没有答案，只好去电话咨询或误解政策。',
+    howToFix:
+      '为缺少的要素补写一节（标题可用同义说法，如“出台背景”“名词解释”“主要变化”），问答式解读补一个对应的问题；新制定的政策可写明“本办法为首次制定”代替新旧政策对比。' +
+      '快速修复会在文末插入缺少要素的标题。',
+    detection:
+      '只检查确定是政策解读、且形成于地方解读要素规定施行以后（2019年起）的文稿；保存的门户页面不检查（已发布的页面起草人改不了）。各要素在标题、小标题、“××：”标签或问题中出现即可，也接受同义说法；' +
+      '有两个以上“问：”式问题的按政策简明问答检查，要素以问题形式出现即可。一篇解读只报告一次，列出缺少的各项。选项 elements 选择要检查的要素，synonyms 补充同义词。',
     fixable: true,
     options: {
       elements: {

@@ -27,8 +27,11 @@ export const interpretationDrafter: Rule = {
     category: '解读',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.yaodian_2_1, CLAUSES.suifu_2017_313_2, CLAUSES.guoban_2016_80_jiedu],
-    rationale: '文件起草单位最了解政策的来龙去脉，是政策解读的责任主体；由别的单位解读，口径容易与文件不一致，公众咨询也找不到责任单位。',
-    howToFix: '由政策文件的起草单位（联合起草的由牵头单位）起草解读，并在解读元数据中写明“起草单位”；两边写法不同但是同一单位的，统一写法。以市政府或办公厅名义印发的文件，请在元数据中写明实际“起草单位”。',
+    rationale: '“谁起草谁解读”（要点二（一））：文件起草单位最了解政策的来龙去脉，是政策解读的责任主体。由别的单位解读，口径容易与文件不一致，公众咨询时也找不到负责解释的单位。',
+    howToFix: '由政策文件的起草单位（联合起草的由牵头单位）起草解读，并在解读元数据中写明“起草单位”；两边写法不同但是同一单位的，统一写法。',
+    detection:
+      '比较政策文件与其解读的“起草单位”，没有时比较“发布机构”；在政策文件和解读两边都报告。' +
+      '以市政府或办公厅名义印发的文件由部门起草，发布机构不能说明起草单位，这时不比较，需在元数据中写明实际“起草单位”。',
     fixable: false,
     examples: {
       fire: [
@@ -92,8 +95,8 @@ export const interpretationDrafter: Rule = {
       if (!other || sameUnit(own.value, other.value)) continue;
       const t = titleOf(l.draft);
       const message = isPolicy
-        ? `政策解读${t}的${other.key}“${other.value}”不是本文件的${own.key}“${own.value}”：应由文件起草单位解读（谁起草谁解读）`
-        : `本解读的${own.key}“${own.value}”不是政策文件${t}的${other.key}“${other.value}”：应由文件起草单位解读（谁起草谁解读）`;
+        ? `应由本文件的${own.key}“${own.value}”解读（谁起草谁解读）：政策解读${t}的${other.key}是“${other.value}”`
+        : `应由政策文件${t}的${other.key}“${other.value}”解读（谁起草谁解读）：本解读的${own.key}是“${own.value}”`;
       ctx.report({ start: field.start, end: field.end, message, data: { other: l.draft.path, ownUnit: own.value, otherUnit: other.value } });
     }
   },

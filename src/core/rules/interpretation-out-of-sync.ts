@@ -27,8 +27,9 @@ export const interpretationOutOfSync: Rule<Options> = {
     category: '解读',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.yaodian_2_1, CLAUSES.guoban_2016_80_jiedu],
-    rationale: '要点要求政策性文件与解读材料“同步组织、同步审签、同步部署”：解读晚发，公众第一时间读到的只有条文。国家没有规定宽限天数，默认须同日发布；地方规定允许宽限的（如文件印发后3个工作日内），用选项 graceDays 设置。',
-    howToFix: '把解读与政策文件安排在同一天发布，并改正两者的“发布日期”；本地规定允许宽限的，在配置中设置 graceDays。',
+    rationale: '要点二（一）要求政策性文件与解读材料同步部署：解读晚发，公众第一时间读到的只有条文，误读和咨询都会增多。国家没有规定宽限天数，所以默认须同日发布。',
+    howToFix: '把解读与政策文件安排在同一天发布，并改正两者的“发布日期”；本地规定允许宽限的（如文件印发后3个工作日内），在配置中设置 graceDays。',
+    detection: '比较政策文件与其解读的“发布日期”，相差超过选项 graceDays 个工作日（默认0，须同日）时报告；在政策文件和解读两边都报告，各自指向自己的“发布日期”。工作日按官方工作日历计算。',
     fixable: false,
     options: {
       graceDays: {
@@ -132,7 +133,7 @@ export const interpretationOutOfSync: Rule<Options> = {
       if (workdays === undefined) {
         const span = `日历数据只覆盖${lo}—${hi}年`;
         if (grace === 0) {
-          ctx.report({ start: own.start, end: own.end, data, message: `${subject}${late ? '晚' : '早'}${Math.abs(days)}天（工作日无法计算：${span}），未与政策文件同步发布` });
+          ctx.report({ start: own.start, end: own.end, data, message: `解读应与政策文件同日发布：${subject}${late ? '晚' : '早'}${Math.abs(days)}天（工作日无法计算：${span}）` });
         } else {
           ctx.report({ start: own.start, end: own.end, data, severity: 'info', message: `无法计算${isPolicy ? `政策解读${other}与本文件` : `本解读与政策文件${other}`}发布日期（${p}、${i}）相差的工作日：${span}` });
         }
@@ -142,8 +143,8 @@ export const interpretationOutOfSync: Rule<Options> = {
       ctx.report({
         start: own.start, end: own.end, data,
         message: workdays === 0
-          ? `${subject}${late ? '晚' : '早'}${Math.abs(days)}天（0个工作日），未与政策文件同步发布`
-          : `${subject}${late ? '晚' : '早'}${workdays}个工作日（${Math.abs(days)}天），未与政策文件同步发布${allowed}`,
+          ? `解读应与政策文件同日发布：${subject}${late ? '晚' : '早'}${Math.abs(days)}天（0个工作日）`
+          : `${grace > 0 ? `解读应与政策文件同步发布${allowed}` : '解读应与政策文件同日发布'}：${subject}${late ? '晚' : '早'}${workdays}个工作日（${Math.abs(days)}天）`,
       });
     }
   },

@@ -21,12 +21,11 @@ export const normativeFilingDeadline: Rule<Options> = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.yaodian_3_3],
-    rationale:
-      '规范性文件定期汇总报送政府公报编辑部门和档案馆，是公报按月刊登、文件归档的前提；逾期报送会使当期公报漏登。' +
-      '期限来自市政务公开工作要点（不是法律、法规），消息中称“规定期限”。只检查标题为某月或某季度规范性文件“报送”“汇总”的文档；' +
-      '关于备案审查情况的通报、关于报送工作的通知等不是报送本身，不检查。按季度汇总的期限只适用于各区（标题或发布机构为某区），' +
-      '市级机关的季度汇总不按此检查。',
-    howToFix: '按月汇总的在下月5日前（含5日）报送，按季度汇总的在次月10日前（含10日）报送；若标题中的月份或季度有误，更正标题。其他地方的期限不同的，可在配置中调整 monthlyDay / quarterlyDay。',
+    rationale: '规范性文件按期汇总报送政府公报编辑部门和档案馆，是公报按月刊登、文件归档的前提；逾期报送会使当期公报漏登、归档不全。期限来自市政务公开工作要点三（三），不是法律、法规，所以消息中称“规定期限”。',
+    howToFix: '按月汇总的在下月5日前（含5日）报送，按季度汇总的在次月10日前（含10日）报送；标题中的月份或季度有误的，更正标题。本地期限不同的，在配置中调整 monthlyDay / quarterlyDay。',
+    detection:
+      '只检查标题为某月或某季度规范性文件“报送”“汇总”的文档；关于备案审查情况的通报、关于报送工作的通知等不是报送本身，不检查。要点的“5日前”“10日前”按“当日及以前”理解，当日报送视为按期。' +
+      '按季度汇总的期限只适用于各区（标题或发布机构为某区），市级机关的季度汇总不按此检查。',
     fixable: false,
     options: {
       monthlyDay: { type: 'integer', minimum: 1, maximum: 31, description: '按月汇总的报送期限：下月几日（含当日）' },
@@ -79,10 +78,10 @@ export const normativeFilingDeadline: Rule<Options> = {
     if (!d || d.state !== 'late' || !d.actual) return;
     const due = parseDate(d.due!)!;
     const dated = parseDate(d.actual.date)!;
-    const rule = d.data.kind === 'month' ? '按月汇总的应于下月' + due.day + '日前报送' : '按季度汇总的应于次月' + due.day + '日前报送';
+    const rule = d.data.kind === 'month' ? '按月汇总，下月' + due.day + '日前' : '按季度汇总，次月' + due.day + '日前';
     ctx.report({
       start: d.actual.start, end: d.actual.end,
-      message: `${d.data.period}的规范性文件${rule}（截止日${cnDate(due)}，当日视为按期），${d.actual.source.replace(/^元数据“(.{1,8})”$/, '$1')}${cnDate(dated)}${d.late!.text}`,
+      message: `应于${cnDate(due)}前报送（${d.data.period}的规范性文件${rule}，当日视为按期）：${d.actual.source.replace(/^元数据“(.{1,8})”$/, '$1')}${cnDate(dated)}${d.late!.text}`,
       data: { deadline: d.due, daysLate: d.late!.days, period: d.data.period },
     });
   },

@@ -23,9 +23,12 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
     category: '期限',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.tiaoli_26, CLAUSES.tiaoli2007_18],
-    rationale: '条例第二十六条要求主动公开的政府信息自形成之日起20个工作日内公开；期限按工作日计算，春节、国庆等长假会明显推后截止日，调休的周末要计为工作日。'
-      + '是否主动公开与其他规则的判断一致：元数据“公开属性”优先，没有时看附注“（此件主动公开）”（繁体亦可），保存的门户目录页面视为主动公开。',
-    howToFix: '在截止日（消息中给出）前发布；若成文日期或发布日期填写有误，更正元数据。法律、法规另有期限的，可在配置中调整 workdays。',
+    rationale: '条例第二十六条要求主动公开的政府信息自形成之日起20个工作日内公开。晚公开，公众就晚知道与自己相关的政策和办事要求；春节、国庆等长假会明显推后截止日，发布前应按工作日核算。',
+    howToFix: '在截止日（消息中给出）前发布；成文日期或发布日期填错的，更正元数据。法律、法规另有期限的，在配置中调整 workdays。',
+    detection:
+      '从成文日期起按工作日计算，法定节假日和调休上班的周末按官方工作日历；日期超出日历数据范围时不推算，只给出无法计算的提示。' +
+      '是否主动公开与其他规则的判断一致：元数据“公开属性”优先，没有时看附注“（此件主动公开）”（繁体亦可），保存的门户目录页面视为主动公开。' +
+      '成文日期适用的条例版本决定依据条款（2007年条例第十八条、2019年条例第二十六条，都是20个工作日）；2008年5月1日以前形成的信息不检查。',
     fixable: false,
     options: {
       workdays: { type: 'integer', minimum: 1, maximum: 200, description: '自成文日期起的工作日数（条例第二十六条为20；法律、法规另有规定的从其规定）' },
@@ -93,7 +96,7 @@ export const proactiveDisclosureDeadline: Rule<Options> = {
     const from = d.from.source === '元数据“成文日期”' ? '成文日期' : d.from.source;
     ctx.report({
       start: d.actual.start, end: d.actual.end, clause: d.clause,
-      message: `主动公开信息应自${from}${cnDate(formed)}起${n}个工作日内公开（截止日${cnDate(parseDate(d.due!)!)}），发布日期${cnDate(published)}${d.late!.text}${note}`,
+      message: `应于${cnDate(parseDate(d.due!)!)}前公开（主动公开信息自${from}${cnDate(formed)}起${n}个工作日）：发布日期${cnDate(published)}${d.late!.text}${note}`,
       data: { deadline: d.due, workdaysLate: d.late!.workdays, daysLate: d.late!.days, formed: d.from.date },
     });
   },

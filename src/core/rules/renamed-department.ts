@@ -153,7 +153,7 @@ function scan(ctx: RuleContext<Options>, from: number, to: number, m0: Matcher):
     if (/^令第|^[〔［\[]/.test(text.slice(end, end + 2))) continue;
     ctx.report({
       start, end,
-      message: `“${oldName}”已在机构改革中更名为“${newName}”，请使用新名称`,
+      message: `改为“${newName}”：“${oldName}”已在机构改革中更名`,
       fix: { range: [start, end], text: newName },
       data: { old: oldName, new: newName },
     });
@@ -169,10 +169,12 @@ export const renamedDepartment: Rule<Options> = {
     category: '用语',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.yaodian_4_3],
-    rationale: '机构改革后，旧部门名称已不存在。公开的文件再写旧名称，会让公众找错责任部门、打错咨询电话，'
-      + '也与要点“及时梳理合并部门政府网站信息，确保政府信息公开的连续性”的要求相悖。',
-    howToFix: '把旧名称改为现在的部门名称（快速修复会直接替换）。叙述历史沿革时写明“原市卫计委”“机构改革前”等，本规则不会报告；'
-      + '成文日期早于机构改革的文件不检查（见选项 since）。本地的部门更名可在配置的 renames 中补充。',
+    rationale: '机构改革后旧部门已撤并或更名。公开的文件再写旧名称，公众会找错责任部门、打错咨询电话，也不符合要点四（三）“确保政府信息公开的连续性”的要求。',
+    howToFix: '把旧名称改为现在的部门名称（快速修复会直接替换）。叙述历史沿革的，写明“原市卫计委”“机构改革前”等。',
+    detection:
+      '按内置的更名表（如市卫计委→市卫健委、市环保局→市生态环境局）查找正文和发布机构等元数据中的旧名称。' +
+      '同一句中有“更名”“组建”“不再保留”“划入”“机构改革前”“前身”等说明沿革的词，或名称前写“原”的，不报告；名称是别的词的一部分（城市规划委员会、环境保护部门）时不报告。' +
+      '成文日期早于机构改革的文件不检查（选项 since）。本地的部门更名可在选项 renames 中补充。',
     fixable: true,
     options: {
       renames: {

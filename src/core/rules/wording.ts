@@ -20,12 +20,12 @@ export const wording: Rule<Options> = {
     category: '用语',
     defaultSeverity: 'warning',
     clauses: [CLAUSES.yaodian_3_1],
-    rationale: '要点要求发布前“把好政治关、政策关、文字关”。错别字、提法不统一、引用已被修订的法规版本，'
-      + '会让公众误解政策，也损害政府网站的权威。每条提示都注明所依据的规范或出处；词库是数据，各单位可以补充本地的规范提法。',
-    howToFix: '按提示改为正确写法（能自动修复的词条可用快速修复）。引用的标题须照原样时，书名号《》内的文字不检查。'
-      + '确属正确用法的个别地方，用 <!-- zwgk-disable-next-line wording/词库id/词条id --> 关闭；'
-      + '整个词库或词条的级别在配置的 levels 中调整（如 "levels": { "typos": "info", "terms/fangguanfu": "off" }）。'
-      + '用 zwgk packs list 查看所有词库和词条，用 zwgk packs test 运行词库的示例。',
+    rationale: '要点三（一）要求发布前“把好政治关、政策关、文字关”。错别字、提法不统一、引用已被修订的法规版本，会让公众误解政策，也损害政府网站的权威。',
+    howToFix: '按提示改为正确写法（能自动修复的词条可用快速修复）。确属正确用法的个别地方，用 <!-- zwgk-disable-next-line wording/词库id/词条id --> 关闭。',
+    detection:
+      '按用语规范词库（易错词、规范表述、过时引用，以及配置中指定的本地词库）一次匹配全文；每条提示都注明所依据的规范或出处。书名号《》内的文字是引用的标题，须照原样，不检查。' +
+      '整个词库或词条的级别在配置的 levels 中调整（如 "levels": { "typos": "info", "terms/fangguanfu": "off" }）；' +
+      '用 zwgk packs list 查看所有词库和词条，用 zwgk packs test 运行词库的示例。',
     fixable: true,
     options: {
       levels: {

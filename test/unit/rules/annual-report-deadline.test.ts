@@ -18,7 +18,7 @@ describe(ID, () => {
       const [m, ...rest] = lintWith(ID, text);
       assert.equal(rest.length, 0);
       assert.equal(spanOf(text, m), '2020-02-10');
-      assert.match(m.message, /政府部门的年度报告（2019年度）应于2020年1月31日前公布/);
+      assert.match(m.message, /^应于2020年1月31日前公布：政府部门的年度报告（2019年度，/);
       assert.match(m.message, /由标题中的机关“海口市生态环境局”推断/);
       assert.match(m.message, /晚于法定期限10天/);
       assert.deepEqual(m.data, { deadline: '2020-01-31', daysLate: 10, level: 'department', reportYear: 2019 });
@@ -48,7 +48,7 @@ describe(ID, () => {
 
     it('4月1日 is one day late; 2月 is fine for a government', () => {
       const [m] = lintWith(ID, fm('发布日期: 2020-04-01', GOV));
-      assert.match(m.message, /^政府的年度报告（2019年度）应于2020年3月31日前公布/);
+      assert.match(m.message, /^应于2020年3月31日前公布：政府的年度报告（2019年度，/);
       assert.match(m.message, /晚于法定期限1天/);
       assert.equal(m.data?.deadline, '2020-03-31');
       assert.deepEqual(lintWith(ID, fm('发布日期: 2020-02-20', GOV)), []);
@@ -134,7 +134,7 @@ describe(ID, () => {
       const late = text.replace('发文日期: 2016年02月26日', '发文日期: 2016年04月06日');
       const [m] = lintWith(ID, late, { filename: '03.txt' });
       // A 2015 report falls under the 2007 条例: 3月31日 for every 行政机关, and the message names that version.
-      assert.match(m.message, /^年度报告（2015年度）应于2016年3月31日前公布（条例（2007） 第三十一条：各级行政机关每年3月31日前）/);
+      assert.match(m.message, /^应于2016年3月31日前公布：年度报告（2015年度）按条例（2007） 第三十一条各级行政机关每年3月31日前公布/);
       assert.equal(m.clause.id, '条例（2007） 第三十一条');
       assert.match(m.message, /晚于法定期限6天/);
     });

@@ -13,7 +13,7 @@ describe(ID, () => {
       const [m, ...rest] = lintWith(ID, text);
       assert.equal(rest.length, 0);
       assert.equal(spanOf(text, m), '2026-03-09');
-      assert.equal(m.message, '应自收到申请之日（2026年2月2日）起20个工作日内答复（截止日2026年3月6日），答复日期2026年3月9日晚于法定期限1个工作日；如已依法延期，请写明“延期答复: 是”');
+      assert.equal(m.message, '应于2026年3月6日前答复（自收到申请之日（2026年2月2日）起20个工作日）：答复日期2026年3月9日晚于法定期限1个工作日；如已依法延期，请写明“延期答复: 是”');
       assert.deepEqual(m.data, { deadline: '2026-03-06', workdaysLate: 1, daysLate: 3, received: '2026-02-02', extended: false });
       assert.equal(m.clause.id, '条例 第三十三条');
     });
@@ -34,7 +34,7 @@ describe(ID, () => {
     it('metadata 延期答复: 是 — the 40th working day after 2026-02-02 is 04-03 (before 清明)', () => {
       assert.deepEqual(lintWith(ID, reply('2026-02-02', '2026-04-03', '延期答复: 是\n')), []);
       const [m] = lintWith(ID, reply('2026-02-02', '2026-04-07', '延期答复: 是\n'));
-      assert.equal(m.message, '应自收到申请之日（2026年2月2日）起40个工作日（含延期20个工作日）内答复（截止日2026年4月3日），答复日期2026年4月7日晚于法定期限1个工作日');
+      assert.equal(m.message, '应于2026年4月3日前答复（自收到申请之日（2026年2月2日）起40个工作日（含延期20个工作日））：答复日期2026年4月7日晚于法定期限1个工作日');
       assert.equal(m.data?.extended, true);
     });
 
@@ -50,7 +50,7 @@ describe(ID, () => {
       const text = '政府信息公开申请答复书\n\n张某某：\n\n本机关于2025年4月1日收到您提交的政府信息公开申请。经查，现答复如下。\n\n海口市某某局\n\n2025年5月12日\n';
       const [m] = lintWith(ID, text, { filename: 'dafu.txt' });
       // 清明 04-04…06, 劳动节 05-01…05, 调休 Sunday 04-27: the 20th working day is 04-29.
-      assert.match(m.message, /应自收到申请之日（2025年4月1日）起20个工作日内答复（截止日2025年4月29日），答复日期2025年5月12日晚于法定期限6个工作日/);
+      assert.match(m.message, /^应于2025年4月29日前答复（自收到申请之日（2025年4月1日）起20个工作日）：答复日期2025年5月12日晚于法定期限6个工作日/);
       assert.equal(spanOf(text, m), '2025年5月12日');
     });
 
@@ -58,7 +58,7 @@ describe(ID, () => {
       const text = reply('2026-01-05', '2026-03-06', '', '\n本机关于2026年2月2日收到您补正后的申请。\n');
       assert.deepEqual(lintWith(ID, text), []);
       const late = reply('2026-01-05', '2026-03-09', '', '\n本机关于2026年2月2日收到您补正后的申请。\n');
-      assert.match(lintWith(ID, late)[0].message, /应自收到补正申请之日（2026年2月2日）起/);
+      assert.match(lintWith(ID, late)[0].message, /（自收到补正申请之日（2026年2月2日）起/);
     });
   });
 

@@ -125,7 +125,7 @@ describe('date-format', () => {
     it('FN-7: 2026.3.2 and 2026/03/02 in a draft’s body are info with a fix; hyphen ISO, tables and notes are left alone', () => {
       const draft = (s: string) => `---\n标题: 关于报送材料的通知\n---\n\n# 关于报送材料的通知\n\n${s}\n`;
       const [m] = lintWith(ID, draft('请于2026.3.2前报送。'));
-      assert.deepEqual([m.severity, m.message, m.fix?.text], ['info', '公文正文中的日期宜写作“2026年3月2日”，而不是“2026.3.2”', '2026年3月2日']);
+      assert.deepEqual([m.severity, m.message, m.fix?.text], ['info', '宜写作“2026年3月2日”：公文正文中的日期不写作“2026.3.2”', '2026年3月2日']);
       assert.equal(fixWith(ID, draft('请于2026/03/02前报送。')), draft('请于2026年3月2日前报送。'));
       for (const s of ['2026-03-02起施行。', '| 日期 |\n|---|\n| 2026/03/02 |', '见第2019.3.4节。', '2026.3.2版', 'V2026-03-45', 'build_2026.3.2']) {
         assert.deepEqual(lintWith(ID, draft(s)), [], s);

@@ -155,7 +155,7 @@ describe('fullwidth-punctuation', () => {
       const cn = '等等...\n\n包括政务公开......等工作。共....项。[... the stored copy ends here ...]\n';
       const msgs = lintWith(ID, cn);
       assert.deepEqual(msgs.map((m) => spanOf(cn, m)), ['...', '......']);
-      assert.equal(msgs[0].message, '中文文本中的省略号应使用“……”，而不是“...”');
+      assert.equal(msgs[0].message, '应为省略号“……”：中文文本中不用“...”');
       assert.equal(fixWith(ID, cn), '等等……\n\n包括政务公开……等工作。共....项。[... the stored copy ends here ...]\n');
     });
     it('on brackets around numbers between digits and in English: 电话(0898)68725613, version (2019) of', () => {

@@ -17,7 +17,7 @@ describe(ID, () => {
   it('fires on a 政策文件 (type inferred from its title) with no interpretation in the workspace, at its title', () => {
     assert.deepEqual(check('missing', '海口市促进会展业发展若干措施.md'), [{
       severity: 'warning', span: '海口市促进会展业发展若干措施', clause: '要点 二（一）',
-      message: '没有找到本政策文件的政策解读（文档类型由标题推断为“政策文件”；如不是，请在元数据中写明“文档类型”）：未写“解读材料”，工作区中也没有标题或文件名与之对应的解读；解读材料应与政策文件同步组织、同步审签、同步部署',
+      message: '补写政策解读并在元数据“解读材料”中写明：没有找到本政策文件的政策解读（文档类型由标题推断为“政策文件”；如不是，请在元数据中写明“文档类型”），工作区中也没有标题或文件名与之对应的解读',
     }]);
   });
 
@@ -72,7 +72,7 @@ describe(ID, () => {
     const none = '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n解读材料: 无\n---\n\n# 海口市市级储备粮管理办法\n';
     const [m] = lintWith(ID, none, { filename: '/ws/p.md', index });
     assert.equal(spanOf(none, m), '无');
-    assert.match(m.message, /^没有找到本规范性文件的政策解读：/);
+    assert.match(m.message, /^补写政策解读并在元数据“解读材料”中写明：没有找到本规范性文件的政策解读，/);
     const empty = '---\n标题: 海口市市级储备粮管理办法\n文档类型: 规范性文件\n解读材料:\n---\n\n# 海口市市级储备粮管理办法\n';
     assert.deepEqual(lintWith(ID, empty, { filename: '/ws/p.md', index }).map((x) => spanOf(empty, x)), ['解读材料']);
   });

@@ -28,24 +28,24 @@ describe(ID, () => {
   it('late across 春节 2026: 3 working days (2026-02-14 is a 调休 working Saturday), on both drafts at their own 发布日期', () => {
     assert.deepEqual(check('late', '海口市城镇老旧小区改造资金管理办法.md'), [{
       severity: 'warning', span: '2026-02-13',
-      message: '政策解读《〈海口市城镇老旧小区改造资金管理办法〉解读》的发布日期2026年2月25日比本文件的发布日期2026年2月13日晚3个工作日（12天），未与政策文件同步发布',
+      message: '解读应与政策文件同日发布：政策解读《〈海口市城镇老旧小区改造资金管理办法〉解读》的发布日期2026年2月25日比本文件的发布日期2026年2月13日晚3个工作日（12天）',
     }]);
     assert.deepEqual(check('late', '老旧小区改造资金管理办法解读.md'), [{
       severity: 'warning', span: '2026-02-25',
-      message: '本解读的发布日期2026年2月25日比政策文件《海口市城镇老旧小区改造资金管理办法》的发布日期2026年2月13日晚3个工作日（12天），未与政策文件同步发布',
+      message: '解读应与政策文件同日发布：本解读的发布日期2026年2月25日比政策文件《海口市城镇老旧小区改造资金管理办法》的发布日期2026年2月13日晚3个工作日（12天）',
     }]);
   });
 
   it('graceDays: 3 working days allowed → quiet; 2 allowed → still late', () => {
     assert.deepEqual(check('late', '海口市城镇老旧小区改造资金管理办法.md', { graceDays: 3 }), []);
     assert.deepEqual(check('late', '老旧小区改造资金管理办法解读.md', { graceDays: 2 }).map((m) => m.message), [
-      '本解读的发布日期2026年2月25日比政策文件《海口市城镇老旧小区改造资金管理办法》的发布日期2026年2月13日晚3个工作日（12天），未与政策文件同步发布（允许相差2个工作日）',
+      '解读应与政策文件同步发布（允许相差2个工作日）：本解读的发布日期2026年2月25日比政策文件《海口市城镇老旧小区改造资金管理办法》的发布日期2026年2月13日晚3个工作日（12天）',
     ]);
   });
 
   it('a file-name match across the 劳动节 调休 Saturday 2026-05-09: Fri → Mon is 2 working days', () => {
     assert.deepEqual(check('by-filename', '海口市公共租赁住房管理办法_解读.md').map((m) => m.message), [
-      '本解读的发布日期2026年5月11日比政策文件《海口市公共租赁住房管理办法》的发布日期2026年5月8日晚2个工作日（3天），未与政策文件同步发布',
+      '解读应与政策文件同日发布：本解读的发布日期2026年5月11日比政策文件《海口市公共租赁住房管理办法》的发布日期2026年5月8日晚2个工作日（3天）',
     ]);
   });
 
@@ -57,17 +57,17 @@ describe(ID, () => {
 
   it('default grace 0: a weekend day later is still not the same day', () => {
     const r = pair('2026-03-06', '2026-03-07');
-    assert.deepEqual(r.policy, ['warning [2026-03-06] 政策解读《〈海口市市级储备粮管理办法〉政策解读》的发布日期2026年3月7日比本文件的发布日期2026年3月6日晚1天（0个工作日），未与政策文件同步发布']);
+    assert.deepEqual(r.policy, ['warning [2026-03-06] 解读应与政策文件同日发布：政策解读《〈海口市市级储备粮管理办法〉政策解读》的发布日期2026年3月7日比本文件的发布日期2026年3月6日晚1天（0个工作日）']);
     assert.deepEqual(pair('2026-03-06', '2026-03-07', { graceDays: 1 }).policy, []);
   });
 
   it('an interpretation published before the policy is out of sync too', () => {
-    assert.deepEqual(pair('2026-03-09', '2026-03-05').interp, ['warning [2026-03-05] 本解读的发布日期2026年3月5日比政策文件《海口市市级储备粮管理办法》的发布日期2026年3月9日早2个工作日（4天），未与政策文件同步发布']);
+    assert.deepEqual(pair('2026-03-09', '2026-03-05').interp, ['warning [2026-03-05] 解读应与政策文件同日发布：本解读的发布日期2026年3月5日比政策文件《海口市市级储备粮管理办法》的发布日期2026年3月9日早2个工作日（4天）']);
   });
 
   it('a year the calendar does not cover: with grace, an info that it cannot be computed; without, the calendar days', () => {
     assert.deepEqual(pair('2031-03-03', '2031-03-05', { graceDays: 2 }).interp, ['info [2031-03-05] 无法计算本解读与政策文件《海口市市级储备粮管理办法》发布日期（2031年3月3日、2031年3月5日）相差的工作日：日历数据只覆盖2004—2026年']);
-    assert.deepEqual(pair('2031-03-03', '2031-03-05').policy, ['warning [2031-03-03] 政策解读《〈海口市市级储备粮管理办法〉政策解读》的发布日期2031年3月5日比本文件的发布日期2031年3月3日晚2天（工作日无法计算：日历数据只覆盖2004—2026年），未与政策文件同步发布']);
+    assert.deepEqual(pair('2031-03-03', '2031-03-05').policy, ['warning [2031-03-03] 解读应与政策文件同日发布：政策解读《〈海口市市级储备粮管理办法〉政策解读》的发布日期2031年3月5日比本文件的发布日期2031年3月3日晚2天（工作日无法计算：日历数据只覆盖2004—2026年）']);
     assert.deepEqual(pair('2031-03-03', '2031-03-03', { graceDays: 2 }).policy, []);
   });
 

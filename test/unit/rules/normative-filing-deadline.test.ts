@@ -48,7 +48,7 @@ describe(ID, () => {
       const [m, ...rest] = lintWith(ID, text);
       assert.equal(rest.length, 0);
       assert.equal(spanOf(text, m), '2026-04-06');
-      assert.equal(m.message, '2026年3月的规范性文件按月汇总的应于下月5日前报送（截止日2026年4月5日，当日视为按期），成文日期2026年4月6日晚于规定期限1天');
+      assert.equal(m.message, '应于2026年4月5日前报送（2026年3月的规范性文件按月汇总，下月5日前，当日视为按期）：成文日期2026年4月6日晚于规定期限1天');
       assert.deepEqual(m.data, { deadline: '2026-04-05', daysLate: 1, period: '2026年3月' });
       assert.equal(m.clause.id, '要点 三（三）');
     });
@@ -66,7 +66,7 @@ describe(ID, () => {
     it('04-10 on time for Q1, 04-15 five days late; Q4 due 01-10 of the next year', () => {
       assert.deepEqual(lintWith(ID, doc('美兰区2026年第一季度规范性文件汇总', '发布日期: 2026-04-10')), []);
       const [m] = lintWith(ID, doc('美兰区2026年第一季度规范性文件汇总', '发布日期: 2026-04-15'));
-      assert.match(m.message, /2026年第一季度的规范性文件按季度汇总的应于次月10日前报送（截止日2026年4月10日，当日视为按期）.*晚于规定期限5天/);
+      assert.match(m.message, /^应于2026年4月10日前报送（2026年第一季度的规范性文件按季度汇总，次月10日前，当日视为按期）：.*晚于规定期限5天/);
       assert.equal(lintWith(ID, doc('美兰区2025年第四季度规范性文件汇总', '发布日期: 2026-01-11'))[0].data?.deadline, '2026-01-10');
     });
 
@@ -87,7 +87,7 @@ describe(ID, () => {
     const text = '海口市某某局2026年2月规范性文件报送情况\n\n市政府档案馆：\n\n现将本局2026年2月制定的规范性文件报送如下。\n\n海口市某某局\n\n2026年3月9日\n';
     const [m] = lintWith(ID, text, { filename: 'baosong.txt' });
     assert.equal(spanOf(text, m), '2026年3月9日');
-    assert.match(m.message, /截止日2026年3月5日.*正文落款日期2026年3月9日晚于规定期限4天/);
+    assert.match(m.message, /^应于2026年3月5日前报送.*：正文落款日期2026年3月9日晚于规定期限4天/);
   });
 
   it('options for other cities’ deadlines', () => {

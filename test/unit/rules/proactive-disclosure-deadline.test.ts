@@ -16,7 +16,7 @@ describe(ID, () => {
       const [m, ...rest] = lintWith(ID, text);
       assert.equal(rest.length, 0);
       assert.equal(spanOf(text, m), '2026-03-09');
-      assert.equal(m.message, '主动公开信息应自成文日期2026年2月2日起20个工作日内公开（截止日2026年3月6日），发布日期2026年3月9日晚于法定期限1个工作日');
+      assert.equal(m.message, '应于2026年3月6日前公开（主动公开信息自成文日期2026年2月2日起20个工作日）：发布日期2026年3月9日晚于法定期限1个工作日');
       assert.deepEqual(m.data, { deadline: '2026-03-06', workdaysLate: 1, daysLate: 3, formed: '2026-02-02' });
       assert.equal(m.clause.id, '条例 第二十六条');
     });
@@ -39,7 +39,7 @@ describe(ID, () => {
     it('a deadline on a 调休 Saturday (2026-02-28) counts that Saturday', () => {
       assert.deepEqual(lintWith(ID, doc('2026-01-26', '2026-02-28')), []);
       const [m] = lintWith(ID, doc('2026-01-26', '2026-03-02'));
-      assert.match(m.message, /截止日2026年2月28日.*晚于法定期限1个工作日/);
+      assert.match(m.message, /^应于2026年2月28日前公开（.*晚于法定期限1个工作日/);
     });
 
     it('published on the day off right after the deadline says so', () => {
@@ -51,7 +51,7 @@ describe(ID, () => {
     it('the workdays option (法律、法规另有规定的) changes the period', () => {
       // The 15th working day is 02-28, the 调休 Saturday.
       const [m] = lintWith(ID, doc('2026-02-02', '2026-03-06'), { options: { workdays: 15 } });
-      assert.match(m.message, /起15个工作日内公开（截止日2026年2月28日）.*晚于法定期限5个工作日/);
+      assert.match(m.message, /^应于2026年2月28日前公开（.*起15个工作日）：.*晚于法定期限5个工作日/);
     });
   });
 
@@ -61,7 +61,7 @@ describe(ID, () => {
         const text = `---\n标题: 关于做好某某工作的通知\n发布日期: 2025-07-15\n---\n\n# 关于做好某某工作的通知\n\n各区政府：\n\n现将有关事项通知如下。\n\n海口市人民政府办公厅\n\n2025年6月3日\n\n${mark}\n`;
         const [m] = lintWith(ID, text);
         assert.ok(m, mark);
-        assert.match(m.message, /应自正文落款日期2025年6月3日起20个工作日内公开（截止日2025年7月1日）/);
+        assert.match(m.message, /^应于2025年7月1日前公开（主动公开信息自正文落款日期2025年6月3日起20个工作日）/);
       }
     });
 
@@ -96,7 +96,7 @@ describe(ID, () => {
     it('a deadline inside the data but a publication after it: late, counted in calendar days', () => {
       const [m] = lintWith(ID, doc('2026-11-02', '2027-01-20'));
       assert.equal(m.severity, 'warning');
-      assert.match(m.message, /截止日2026年11月30日.*晚于法定期限51天（2027年不在工作日历数据范围内，工作日数无法计算）/);
+      assert.match(m.message, /^应于2026年11月30日前公开.*晚于法定期限51天（2027年不在工作日历数据范围内，工作日数无法计算）/);
     });
   });
 
@@ -108,7 +108,7 @@ describe(ID, () => {
     it('the same notice published 2019-08-01 would be 9 working days late (deadline 2019-07-19)', () => {
       const late = SEED.replace('发文日期: 2019年06月24日', '发文日期: 2019年08月01日');
       const [m] = lintWith(ID, late, { filename: 'seed.txt' });
-      assert.match(m.message, /应自正文落款日期2019年6月21日起20个工作日内公开（截止日2019年7月19日），发布日期2019年8月1日晚于法定期限9个工作日/);
+      assert.match(m.message, /^应于2019年7月19日前公开（主动公开信息自正文落款日期2019年6月21日起20个工作日）：发布日期2019年8月1日晚于法定期限9个工作日/);
       assert.equal(spanOf(late, m), '2019年08月01日');
     });
   });
