@@ -2,6 +2,9 @@ import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
 import { profileOf } from '../profile';
 import { compareDates, formatDate } from '../dates';
+import { getField } from '../metadata';
+import { toSimplified } from '../data/traditional';
+import type { ZwgkDocument } from '../document';
 
 /**
  * 发布日期 before 成文日期: a document cannot be published before it was formed, so one of the two dates
@@ -10,8 +13,20 @@ import { compareDates, formatDate } from '../dates';
  * Both dates as the profile reads them (`profile/dates.ts`): 成文日期 from the catalogue, else the 落款;
  * 发布日期 from the catalogue or the page's byline. Drafts and portal pages alike, when both are read. On
  * a page whose 成文日期 comes only from the body, the date line may belong to a document the page quotes
- * or forwards: the rule then stays quiet.
+ * or forwards: the rule compares it only when the 落款 above it is signed by the title's issuer or the
+ * page's 发布机构 (the page's own document), and stays quiet otherwise.
  */
+const norm = (s: string) => toSimplified(s).replace(/[\s\u3000]+/g, '');
+
+/** The 落款 is the page's own document's: signed by the title's issuer or the page's 发布机构. */
+function ownSignature(doc: ZwgkDocument): boolean {
+  const p = profileOf(doc);
+  if (!p.signer) return false;
+  const signer = norm(p.signer.name);
+  const names = [...p.title.issuers, getField(doc.metadata, '发布机构')?.value ?? ''].map(norm).filter((n) => n.length >= 2);
+  return names.some((n) => n === signer || n.includes(signer) || signer.includes(n));
+}
+
 export const publishedBeforeIssued: Rule = {
   meta: {
     id: 'published-before-issued',
@@ -26,7 +41,7 @@ export const publishedBeforeIssued: Rule = {
     howToFix: '核对签发稿上的成文日期和网站实际发布的日期，改正写错的一个。',
     detection:
       '成文日期取元数据“成文日期”，没有时取正文落款的日期；发布日期取元数据“发布日期”或页面上的发布时间。两者都读到、且发布日期早于成文日期时报告，' +
-      '同一天不报告。保存的门户网站页面只有在成文日期来自目录字段时才比较：页面正文中的日期行可能属于页面转载或印发的另一份文件。',
+      '同一天不报告。保存的门户网站页面上，成文日期来自正文落款时，只有落款署名就是标题中的发文机关或页面的发布机构才比较：页面正文中的日期行可能属于页面转载或印发的另一份文件。',
     fixable: false,
     examples: {
       fire: [
@@ -38,6 +53,12 @@ export const publishedBeforeIssued: Rule = {
         {
           title: '发布日期早于正文落款的成文日期',
           text: '---\n标题: 海口市人民政府办公室关于做好2026年政务公开工作的通知\n发布日期: 2026-03-01\n---\n\n# 海口市人民政府办公室关于做好2026年政务公开工作的通知\n\n各区人民政府：……\n\n海口市人民政府办公室\n\n2026年3月2日\n',
+          count: 1,
+        },
+        {
+          title: '保存的页面：发布日期早于本机关落款的日期',
+          filename: 'page.txt',
+          text: '名  称: 海口市政务服务中心关于开展2026年政务公开培训的通知\n发布机构: 海口市政务服务中心\n发布日期: 2026-03-01\n\n各有关单位：\n定于2026年3月10日开展政务公开培训，请准时参加。\n海口市政务服务中心\n2026年3月2日\n',
           count: 1,
         },
       ],
@@ -63,7 +84,7 @@ export const publishedBeforeIssued: Rule = {
     const p = profileOf(doc);
     const { issued, published } = p;
     if (!issued || !published) return;
-    if (p.origin === 'page' && issued.from !== 'metadata') return;
+    if (p.origin === 'page' && issued.from !== 'metadata' && !ownSignature(doc)) return;
     if (compareDates(published, issued) >= 0) return;
     ctx.report({
       start: published.start,
