@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
 import { toSimplified } from '../data/traditional';
-import { gongwenOf, recipientLine, bodyBlocks } from '../util/gongwen';
+import { gongwenOf, recipientLine, bodyBlocks, titleRange } from '../util/gongwen';
 
 /**
  * 主送机关 where the 文种 needs one (GB/T 9704-2012 7.3): a 批复 answers a 请示 of the body it is sent
@@ -88,8 +88,7 @@ export const gongwenRecipient: Rule = {
       why = `正文写了“${m[0]}”，是发给具体机关的${name}`;
     }
     ctx.report({
-      start: doc.title.start,
-      end: doc.title.end,
+      ...titleRange(doc)!,
       message: `在标题下写明主送机关（如“各区人民政府，市政府各委、办、局：”），后加全角冒号：${why}，却没有写发给谁`,
       data: { genre: name },
     });

@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
+import { getField } from '../metadata';
 import { gongwenOf, signatureOf, bodyBlocks } from '../util/gongwen';
 
 /**
@@ -10,10 +11,12 @@ import { gongwenOf, signatureOf, bodyBlocks } from '../util/gongwen';
  *   or under the 附件说明, not under a name.
  *
  * Drafts only (a portal page prints the issuer and the date in its header and may drop the 落款). 命令（令）,
- * 纪要, 公报 and 决议 are signed otherwise (签发人, 会议, the date under the title) and stay quiet.
+ * 纪要, 公报 and 决议 are signed otherwise (签发人, 会议, the date under the title) and stay quiet; a 公告 or
+ * 通告 is checked only with a 文号 (without one it is often a web announcement, signed by the page).
  */
 
 const SIGNED_OTHERWISE = new Set(['命令', '纪要', '公报', '决议', '议案']);
+const PUBLIC_NOTICE = new Set(['公告', '通告']);
 
 export const gongwenSignature: Rule = {
   meta: {
@@ -29,7 +32,7 @@ export const gongwenSignature: Rule = {
     howToFix:
       '在正文（和附件说明）之后写发文机关署名，下一行写成文日期，如“海口市人民政府办公室”“2026年3月2日”；成文日期用阿拉伯数字将年、月、日标全。',
     detection:
-      '只看标题文种为通知、意见、批复、函、请示、报告、通报、决定、公告、通告等公文的草稿；命令（令）、纪要、公报、决议另有署名方式，' +
+      '只看标题文种为通知、意见、批复、函、请示、报告、通报、决定、公告、通告等公文的草稿；命令（令）、纪要、公报、决议另有署名方式，没有文号的公告、通告常是网页公告（由页面署名），' +
       '保存的门户网站页面（页眉已有发布机构和日期，网站可能省略落款）都不报告。成文日期：正文中最后一个只有日期的行（在“附件1”等附件正文之前）。' +
       '署名：日期上一行是不带句读、不超过60字的名称；上一行是正文句子或“附件：”时报告缺署名。正文还没有内容的草稿不报告。',
     fixable: false,
@@ -67,6 +70,8 @@ export const gongwenSignature: Rule = {
     const { doc } = ctx;
     const g = gongwenOf(doc);
     if (!g || g.origin !== 'draft' || !doc.title || SIGNED_OTHERWISE.has(g.genre.name)) return;
+    // A 公告 / 通告 without a 文号 is often a web announcement (招生公告) that the page's byline signs.
+    if (PUBLIC_NOTICE.has(g.genre.name) && !getField(doc.metadata, '文号')?.value) return;
     const blocks = bodyBlocks(doc);
     if (blocks.length < 2) return; // nothing written yet
     const s = signatureOf(doc);

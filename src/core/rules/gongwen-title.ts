@@ -3,7 +3,7 @@ import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
 import { profileOf } from '../profile';
 import { getField } from '../metadata';
-import { gongwenOf, recipientLine, signatureOf } from '../util/gongwen';
+import { gongwenOf, recipientLine, signatureOf, titleRange } from '../util/gongwen';
 
 /**
  * The title of a 公文 (GB/T 9704-2012 7.3.1): 发文机关 + 关于 + 事由 + 的 + 文种.
@@ -97,7 +97,7 @@ export const gongwenTitle: Rule = {
     const p = profileOf(doc);
     if (p.origin !== 'draft' || !doc.title || !p.title.text) return;
     if (p.kind.confidence === 'declared' && p.kind.value !== '政策文件' && p.kind.value !== '规范性文件' && p.kind.value !== '其他') return;
-    const where = { start: doc.title.start, end: doc.title.end };
+    const where = titleRange(doc)!;
     const t = p.title;
 
     if (!t.genre) {

@@ -40,11 +40,25 @@ export function gongwenOf(doc: ZwgkDocument): Gongwen | undefined {
 
 const norm = (s: string) => toSimplified(s).replace(/[\s\u3000]+/g, '');
 
+/**
+ * Where a message about the title points: the title in the body (the heading or first line), else where
+ * the metadata gives it.
+ */
+export function titleRange(doc: ZwgkDocument): { start: number; end: number } | undefined {
+  const t = doc.title;
+  if (!t) return undefined;
+  if (t.from !== 'metadata') return { start: t.start, end: t.end };
+  const want = norm(t.text);
+  const b = doc.blocks.find((x) => x.start >= doc.bodyStart && x.kind !== 'tableCell' && norm(x.text) === want);
+  return b ? { start: b.start, end: b.end } : { start: t.start, end: t.end };
+}
+
 /** Prose blocks of the body after the title (headings of the title itself and the catalogue left out). */
 export function bodyBlocks(doc: ZwgkDocument): Block[] {
   const titleEnd = doc.title && doc.title.from !== 'metadata' ? doc.title.end : doc.bodyStart;
   const from = Math.max(doc.bodyStart, titleEnd);
-  return doc.blocks.filter((b) => b.start >= from && b.kind !== 'tableCell' && b.text.trim() !== '');
+  const title = doc.title ? norm(doc.title.text) : '';
+  return doc.blocks.filter((b) => b.start >= from && b.kind !== 'tableCell' && b.text.trim() !== '' && !(title && norm(b.text) === title));
 }
 
 /** A line that is only a 文号, a 签发人, a 发文机关标志 (…文件) or a title repeated in the body. */
@@ -54,6 +68,9 @@ function headerLine(t: string, title: string): boolean {
   if (/^(?:特急|加急|特提|平急|急件)$/.test(t)) return true;
   return t.length >= 4 && title.includes(t);
 }
+
+/** Page tools and bylines that end with a colon (浏览量:, 来源：) — not a 主送机关. */
+const PAGE_LABEL = /^(?:浏览量|浏览次数|访问量|点击数?|来源|信息来源|作者|发布时间|发布日期|日期|时间|字号|打印|分享|责任编辑|编辑)[：:]/;
 
 /**
  * The 主送机关 line: before the first sentence of the body, a short block that ends with a colon
@@ -65,7 +82,7 @@ export function recipientLine(doc: ZwgkDocument): Block | undefined {
   for (const b of bodyBlocks(doc)) {
     const t = norm(b.text);
     if (headerLine(t, title)) continue;
-    if (/[：:]$/.test(t) && t.length <= 200 && !/。|如下[：:]$|[0-9一二三四五六七八九十]、/.test(t)) return b;
+    if (/[：:]$/.test(t) && t.length <= 200 && !/。|如下[：:]$|[0-9一二三四五六七八九十]、/.test(t) && !PAGE_LABEL.test(t) && /[\u4e00-\u9fff]{2}/.test(t)) return b;
     if (++seen >= 3 || /[。；]/.test(t)) return undefined;
   }
   return undefined;
@@ -88,10 +105,13 @@ export function isDateLine(text: string): boolean {
   return findChineseNumeralDates(t).some((d) => d.start === 0 && d.end === t.length);
 }
 
-/** A line that can be a 发文机关署名: short, no sentence punctuation, not a label (附件：, 联系人：). */
+/**
+ * A line that can be a 发文机关署名: short, no sentence punctuation, not a label (附件：, 联系人：) nor an
+ * item of the 附件说明 (2.联系人信息表).
+ */
 export function isSignatureLine(text: string): boolean {
   const t = norm(text);
-  return t.length >= 2 && t.length <= 60 && !/[。，,；;：:！？!?、“”《》]/.test(t) && !/^附件/.test(t);
+  return t.length >= 2 && t.length <= 60 && !/[。，,；;：:！？!?、“”《》]/.test(t) && !/^附件/.test(t) && !/^[0-9０-９]{1,2}[.．、]/.test(t) && /[\u4e00-\u9fff]{2}/.test(t);
 }
 
 /**
