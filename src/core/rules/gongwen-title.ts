@@ -1,9 +1,9 @@
 import type { Rule } from '../types';
 import type { ZwgkDocument } from '../document';
 import { CLAUSES } from '../clauses';
-import { profileOf } from '../profile';
+import { profileOf, parseTitle } from '../profile';
 import { getField } from '../metadata';
-import { gongwenOf, recipientLine, signatureOf, titleRange } from '../util/gongwen';
+import { gongwenOf, recipientLine, signatureOf, titleRange, bodyBlocks } from '../util/gongwen';
 
 /**
  * The title of a 公文 (GB/T 9704-2012 7.3.1): 发文机关 + 关于 + 事由 + 的 + 文种.
@@ -21,6 +21,24 @@ import { gongwenOf, recipientLine, signatureOf, titleRange } from '../util/gongw
 
 /** 文种 that a title may give with only the issuer: 海口市人民政府公告, 国务院令, 2023年统计公报. */
 const BARE_OK = new Set(['公告', '通告', '命令', '公报', '纪要', '决议']);
+
+/** Signed otherwise (命令 by its 签发人, a 公报 by the body the page names, 纪要 by the meeting). */
+const SIGNED_OTHERWISE = new Set(['命令', '公报', '纪要', '决议', '议案']);
+
+/**
+ * A 公文 title laid out on two or three lines (国务院关于河北雄安新区 / 总体规划（2018—2035年）的批复):
+ * the first line is what the document model took as the title; the 文种 is on a line after it.
+ */
+function continuesOnNextLines(doc: ZwgkDocument, first: string): boolean {
+  let joined = first;
+  for (const b of bodyBlocks(doc).slice(0, 3)) {
+    const t = b.text.replace(/[\s\u3000]+/g, '');
+    if (!t || t.length > 40 || /[。；：:，,]/.test(t)) return false;
+    joined += t;
+    if (parseTitle(joined).genre) return true;
+  }
+  return false;
+}
 
 function issuedUnder(doc: ZwgkDocument): boolean {
   const p = profileOf(doc);
@@ -47,7 +65,8 @@ export const gongwenTitle: Rule = {
       '只检查草稿（保存的门户网站页面的标题是网站的目录条目，不报告）。缺文种：标题以“关于”起头（或“某机关关于”），结尾不是任何可识别的文种，' +
       '并且正文确实是公文的样子（有文号、主送机关或落款），才报告。缺事由：标题的文种是通知、意见、批复、函、请示、报告、通报、决定等，' +
       '去掉发文机关后只剩文种；公告、通告、命令（令）、公报、纪要可以只写“机关＋文种”，不报告。缺发文机关：标题是公文文种，标题中没有发文机关，' +
-      '元数据没有“发布机构”，落款也没有署名，才报告。标题中的文种由 zwgk 的标题解析判断（与 zwgk inspect 显示的一致）。',
+      '元数据没有“发布机构”，落款也没有署名，才报告（命令、公报、纪要另有署名方式，不报告）。标题分两三行排版的（“国务院关于河北雄安新区”“总体规划…的批复”），' +
+      '连同下面几行一起读。标题中的文种由 zwgk 的标题解析判断（与 zwgk inspect 显示的一致）。',
     fixable: false,
     examples: {
       fire: [
@@ -86,6 +105,11 @@ export const gongwenTitle: Rule = {
           text: '名  称: 关于进一步做好政务公开工作\n索 引 号: 00817804-9/2026-00001\n发布机构: 海口市人民政府办公室\n发布日期: 2026-03-02\n\n关于进一步做好政务公开工作\n各区人民政府：\n现就有关工作通知如下。\n',
         },
         {
+          title: '标题分两行排版',
+          filename: 'pifu.txt',
+          text: '海口市人民政府关于同意设立\n龙华区某某社区的批复\n海府函〔2026〕3号\n龙华区人民政府：\n你区《关于设立某某社区的请示》收悉。经研究，同意设立。\n海口市人民政府\n2026年3月2日\n',
+        },
+        {
           title: '不是公文的标题（办法本身）',
           text: '# 海口市政务公开目录管理办法\n\n第一条 为规范政务公开目录管理，制定本办法。\n',
         },
@@ -105,7 +129,7 @@ export const gongwenTitle: Rule = {
       const about = t.text.indexOf('关于');
       if (about < 0 || about > 40 || t.text.includes('《') || t.subject.length < 4) return;
       const isGongwen = !!getField(doc.metadata, '文号')?.value || !!recipientLine(doc) || signatureOf(doc).signed;
-      if (!isGongwen) return;
+      if (!isGongwen || continuesOnNextLines(doc, t.text)) return;
       ctx.report({
         ...where,
         message: `在标题末尾写上文种（如“…的通知”“…的意见”“…的批复”）：标题“${t.text}”以“关于”起头，却看不出是哪一种公文`,
@@ -125,7 +149,7 @@ export const gongwenTitle: Rule = {
       });
       return;
     }
-    if (!t.issuers.length && !issuedUnder(doc)) {
+    if (!t.issuers.length && !SIGNED_OTHERWISE.has(g.genre.name) && !issuedUnder(doc)) {
       ctx.report({
         ...where,
         message: '在标题前写上发文机关（如“海口市人民政府办公室关于…”），或在正文末尾写发文机关署名：现在看不出这份公文是谁发的',

@@ -125,7 +125,9 @@ export function signatureOf(doc: ZwgkDocument): SignatureParts {
   for (let i = end - 1; i >= 0; i--) {
     if (!isDateLine(blocks[i].text)) continue;
     const above = i > 0 ? blocks[i - 1] : undefined;
-    return { date: blocks[i], above, signed: !!above && isSignatureLine(above.text) && !isDateLine(above.text) };
+    // The last item of the 附件说明 right above the date (a Markdown list item has lost its number).
+    const listed = !!above && !!attachmentNote(doc)?.items.some((it) => it.start >= above.start && it.start < above.end);
+    return { date: blocks[i], above, signed: !!above && !listed && isSignatureLine(above.text) && !isDateLine(above.text) };
   }
   return { signed: false };
 }
@@ -144,12 +146,28 @@ export interface AttachmentNote {
   items: AttachmentItem[];
 }
 
-const ITEM = /^([0-9０-９]{1,2})[.．、][\s\u3000]*(.{1,200})$/;
+const ITEM = /^([0-9０-９]{1,2})[.．、)）][\s\u3000]*(.{1,200})$/;
+/** A Markdown list marker before a block (the block's text has lost it): `1. `, `2) `, `- `. */
+const LIST_MARK = /^[\s\u3000>]*(?:([0-9]{1,2})[.)]|[-*+])[ \t]+$/;
 const digit = (s: string) => Number(s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
+
+/** The item a block of the 附件说明 holds: “2.联系人信息表” written out, or a Markdown list item. */
+function itemOf(doc: ZwgkDocument, b: Block): { n?: number; name: string } | undefined {
+  const t = b.text.trim();
+  if (!t || t.length > 120) return undefined;
+  const m = ITEM.exec(t);
+  if (m) return { n: digit(m[1]), name: m[2].trim() };
+  const lineStart = doc.text.lastIndexOf('\n', b.start - 1) + 1;
+  const mark = LIST_MARK.exec(doc.text.slice(lineStart, b.start));
+  if (mark) return { n: mark[1] ? Number(mark[1]) : undefined, name: t };
+  return undefined;
+}
 
 /**
  * The 附件说明 (附件：1.XX 2.YY, or 附件：XX): the block that starts with 附件：, and the numbered
- * blocks right after it. Undefined when the body has none.
+ * blocks right after it (written out, or a Markdown list). `附件：` alone on its line followed by one
+ * short line that is not the 落款 is a single attachment named on the next line. Undefined when the
+ * body has none.
  */
 export function attachmentNote(doc: ZwgkDocument): AttachmentNote | undefined {
   const blocks = bodyBlocks(doc);
@@ -158,21 +176,31 @@ export function attachmentNote(doc: ZwgkDocument): AttachmentNote | undefined {
   const block = blocks[i];
   const items: AttachmentItem[] = [];
   const first = /[：:]([\s\S]*)$/.exec(block.text);
-  const add = (b: Block, text: string) => {
-    const t = text.trim();
-    if (!t) return;
-    const at = doc.text.indexOf(t, b.start);
+  const add = (b: Block, text: string, n: number | undefined, name: string) => {
+    const at = doc.text.indexOf(text, b.start);
     const start = at >= b.start && at < b.end ? at : b.start;
-    const m = ITEM.exec(t);
-    items.push({ n: m ? digit(m[1]) : undefined, name: (m ? m[2] : t).trim(), start, end: Math.min(b.end, start + t.length) });
+    items.push({ n, name, start, end: Math.min(b.end, start + text.length) });
   };
   // One block may hold several lines (plain text keeps them apart, Markdown may join them).
-  const lines = (first?.[1] ?? '').split(/\n/);
-  for (const l of lines) add(block, l);
-  for (let j = i + 1; j < blocks.length && j <= i + 20; j++) {
-    const t = blocks[j].text.trim();
-    if (!ITEM.test(t) || t.length > 120) break;
-    add(blocks[j], t);
+  for (const l of (first?.[1] ?? '').split(/\n/)) {
+    const t = l.trim();
+    if (!t) continue;
+    const m = ITEM.exec(t);
+    add(block, t, m ? digit(m[1]) : undefined, (m ? m[2] : t).trim());
+  }
+  let j = i + 1;
+  for (; j < blocks.length && j <= i + 20; j++) {
+    const it = itemOf(doc, blocks[j]);
+    if (!it) break;
+    add(blocks[j], blocks[j].text.trim(), it.n, it.name);
+  }
+  // 附件： / 2026年度名单 — one attachment named on the next line, unless that line is the 落款.
+  const next = blocks[j];
+  if (!items.length && next) {
+    const t = next.text.trim();
+    const after = blocks[j + 1];
+    const isSignature = isDateLine(t) || (isSignatureLine(t) && !!after && isDateLine(after.text));
+    if (!isSignature && t.length <= 80 && !/[。；]/.test(t) && !/[：:]$/.test(t) && !/^[（(]此件/.test(t)) add(next, t, undefined, t);
   }
   return { block, items };
 }
