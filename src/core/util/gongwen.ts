@@ -55,6 +55,21 @@ export function titleRange(doc: ZwgkDocument): { start: number; end: number } | 
 
 /** Prose blocks of the body after the title (headings of the title itself and the catalogue left out). */
 export function bodyBlocks(doc: ZwgkDocument): Block[] {
+  return cached(bodyCache, doc, readBodyBlocks);
+}
+
+/** One reading per document (the five rules ask the same questions). */
+function cached<T>(cache: WeakMap<ZwgkDocument, T>, doc: ZwgkDocument, read: (doc: ZwgkDocument) => T): T {
+  if (cache.has(doc)) return cache.get(doc) as T;
+  const v = read(doc);
+  cache.set(doc, v);
+  return v;
+}
+const bodyCache = new WeakMap<ZwgkDocument, Block[]>();
+const signatureCache = new WeakMap<ZwgkDocument, SignatureParts>();
+const attachmentCache = new WeakMap<ZwgkDocument, AttachmentNote | undefined>();
+
+function readBodyBlocks(doc: ZwgkDocument): Block[] {
   const titleEnd = doc.title && doc.title.from !== 'metadata' ? doc.title.end : doc.bodyStart;
   const from = Math.max(doc.bodyStart, titleEnd);
   const title = doc.title ? norm(doc.title.text) : '';
@@ -119,6 +134,10 @@ export function isSignatureLine(text: string): boolean {
  * block above it. Undefined parts when the body has no date line.
  */
 export function signatureOf(doc: ZwgkDocument): SignatureParts {
+  return cached(signatureCache, doc, readSignature);
+}
+
+function readSignature(doc: ZwgkDocument): SignatureParts {
   const blocks = bodyBlocks(doc);
   const firstAttachment = blocks.findIndex((b, i) => i > 0 && /^附件[0-9０-９一二三四五六七八九十]{0,3}$/.test(norm(b.text)));
   const end = firstAttachment > 0 ? firstAttachment : blocks.length;
@@ -170,6 +189,10 @@ function itemOf(doc: ZwgkDocument, b: Block): { n?: number; name: string } | und
  * body has none.
  */
 export function attachmentNote(doc: ZwgkDocument): AttachmentNote | undefined {
+  return cached(attachmentCache, doc, readAttachmentNote);
+}
+
+function readAttachmentNote(doc: ZwgkDocument): AttachmentNote | undefined {
   const blocks = bodyBlocks(doc);
   const i = blocks.findIndex((b) => /^[\s\u3000]*附[\s\u3000]?件[\s\u3000]{0,2}[：:]/.test(b.text));
   if (i < 0) return undefined;
