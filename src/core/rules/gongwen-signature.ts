@@ -1,6 +1,8 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
 import { getField } from '../metadata';
+import { metaDate } from '../profile';
+import { formatDate } from '../dates';
 import { gongwenOf, signatureOf, bodyBlocks } from '../util/gongwen';
 
 /**
@@ -77,10 +79,14 @@ export const gongwenSignature: Rule = {
     const s = signatureOf(doc);
     if (!s.date) {
       const last = blocks[blocks.length - 1];
+      const meta = metaDate(doc, '成文日期');
+      const why = meta
+        ? `正文没有落款（元数据“成文日期”为${formatDate(meta, 'cn')}，公文本身的落款也要写上）`
+        : '这份公文没有成文日期';
       ctx.report({
         start: last.start,
         end: last.end,
-        message: '在正文之后写落款：发文机关署名，下一行写成文日期（如“海口市人民政府办公室”“2026年3月2日”）——这份公文没有成文日期',
+        message: `在正文之后写落款：发文机关署名，下一行写成文日期（如“海口市人民政府办公室”“${meta ? formatDate(meta, 'cn') : '2026年3月2日'}”）——${why}`,
         data: { missing: '成文日期' },
       });
       return;

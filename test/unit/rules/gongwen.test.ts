@@ -82,11 +82,14 @@ describe('公文 elements', () => {
       assert.deepEqual(ms.map((m) => m.ruleId), ['gongwen-signature']);
       assert.equal(spanOf(text, ms[0]), '2026年3月2日');
     });
-    it('no 落款 at all → gongwen-signature (no 成文日期 in the text)', () => {
+    it('no 落款 at all → gongwen-signature (the message names the metadata 成文日期 when there is one)', () => {
       const text = FULL.replace('海口市人民政府办公室\n\n2026年3月2日\n\n', '');
       const ms = ours(text);
       assert.deepEqual(ms.map((m) => m.ruleId), ['gongwen-signature']);
-      assert.match(ms[0].message, /没有成文日期/);
+      assert.match(ms[0].message, /^在正文之后写落款/);
+      assert.match(ms[0].message, /元数据“成文日期”为2026年3月2日/);
+      const bare = text.replace('成文日期: 2026年3月2日\n', '');
+      assert.match(ours(bare).find((m) => m.ruleId === 'gongwen-signature')!.message, /这份公文没有成文日期/);
     });
     it('附件3 named, two listed → attachment-list on “附件3”', () => {
       const text = FULL.replace('请按附件1、附件2的格式填写', '请按附件1、附件2的格式填写，按附件3的要求报送');
