@@ -164,6 +164,24 @@ export const CLAUSES = {
     source: 'GB/T 9704-2012《党政机关公文格式》', id: '7.3.5.4 成文日期', summary: true, version: 'gbt9704_2012',
     text: '成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）。',
   },
+  // 公文 elements (GB/T 9704-2012 7.2–7.3): the clause numbers beyond 7.2.5 / 7.3.1 / 7.3.5.4 / 7.3.6 are not in
+  // ../shared, so these cite the part (7.3 主体) and give the requirement as issue 12 and requirements.md state it.
+  gbt9704_title: {
+    source: 'GB/T 9704-2012《党政机关公文格式》', id: '7.3.1 标题', summary: true, version: 'gbt9704_2012',
+    text: '公文标题由发文机关名称、事由和文种组成（发文机关＋关于＋事由＋的＋文种）；标题不写发文机关的，以发文机关名义印发。',
+  },
+  gbt9704_recipient: {
+    source: 'GB/T 9704-2012《党政机关公文格式》', id: '7.3 主体：主送机关', summary: true, version: 'gbt9704_2012',
+    text: '文种需要主送机关的公文写明主送机关（批复、请示、函，以及发给下级机关的通知、意见等；公告、通告、公示不写主送机关）。',
+  },
+  gbt9704_signature: {
+    source: 'GB/T 9704-2012《党政机关公文格式》', id: '7.3 主体：发文机关署名、成文日期', summary: true, version: 'gbt9704_2012',
+    text: '公文落款写明发文机关署名和成文日期。',
+  },
+  gbt9704_attachment: {
+    source: 'GB/T 9704-2012《党政机关公文格式》', id: '7.3 主体：附件说明', summary: true, version: 'gbt9704_2012',
+    text: '公文有附件的，用“附件：”列明所附文件。',
+  },
   // GB/T 9704-1999, in force 2000-01-01 to 2012-06-30 (the issue's own account of it; not in ../shared).
   gbt9704_1999_date: {
     source: 'GB/T 9704-1999《国家行政机关公文格式》（2000年1月1日起实施，2012年7月1日起由GB/T 9704-2012代替）', id: '成文时间', summary: true, version: 'gbt9704_1999',

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, string[]> = {
   'problems/内部通知.md': ['secrecy-mark', 'renamed-department', 'fullwidth-punctuation', 'book-title-marks'],
   'problems/目录信息不全.txt': ['metadata-required', 'index-number-format', 'placeholder'],
   'problems/用语和占位符.md': ['wording', 'placeholder'],
+  'problems/公文要素.md': ['gongwen-title', 'gongwen-recipient', 'gongwen-signature', 'attachment-list', 'published-before-issued'],
   'problems/年度报告-逾期.md': ['annual-report-deadline', 'required-content'],
   'problems/征求意见-期限不足.md': ['comment-period', 'required-content'],
   'problems/依申请答复-逾期.md': ['application-reply-deadline'],

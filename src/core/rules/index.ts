@@ -2,6 +2,7 @@
 import type { Rule } from '../types';
 import { annualReportDeadline } from './annual-report-deadline';
 import { applicationReplyDeadline } from './application-reply-deadline';
+import { attachmentList } from './attachment-list';
 import { bankCardNumber } from './bank-card-number';
 import { bookTitleMarks } from './book-title-marks';
 import { commentPeriod } from './comment-period';
@@ -9,6 +10,9 @@ import { dateFormat } from './date-format';
 import { docNumberFormat } from './doc-number-format';
 import { frontMatterInvalid } from './front-matter-invalid';
 import { fullwidthPunctuation } from './fullwidth-punctuation';
+import { gongwenRecipient } from './gongwen-recipient';
+import { gongwenSignature } from './gongwen-signature';
+import { gongwenTitle } from './gongwen-title';
 import { indexNumberFormat } from './index-number-format';
 import { inlineConfigInvalid } from './inline-config-invalid';
 import { internalError } from './internal-error';
@@ -22,6 +26,7 @@ import { personalIdNumber } from './personal-id-number';
 import { personalPhone } from './personal-phone';
 import { placeholder } from './placeholder';
 import { proactiveDisclosureDeadline } from './proactive-disclosure-deadline';
+import { publishedBeforeIssued } from './published-before-issued';
 import { renamedDepartment } from './renamed-department';
 import { requiredContent } from './required-content';
 import { secrecyMark } from './secrecy-mark';
@@ -31,6 +36,7 @@ import { wording } from './wording';
 export const ALL_RULES: readonly Rule[] = [
   annualReportDeadline,
   applicationReplyDeadline,
+  attachmentList,
   bankCardNumber,
   bookTitleMarks,
   commentPeriod,
@@ -38,6 +44,9 @@ export const ALL_RULES: readonly Rule[] = [
   docNumberFormat,
   frontMatterInvalid,
   fullwidthPunctuation,
+  gongwenRecipient,
+  gongwenSignature,
+  gongwenTitle,
   indexNumberFormat,
   inlineConfigInvalid,
   internalError,
@@ -51,6 +60,7 @@ export const ALL_RULES: readonly Rule[] = [
   personalPhone,
   placeholder,
   proactiveDisclosureDeadline,
+  publishedBeforeIssued,
   renamedDepartment,
   requiredContent,
   secrecyMark,
