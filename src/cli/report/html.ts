@@ -176,7 +176,7 @@ export function renderHtml(ledger: Ledger, options: HtmlOptions): string {
 
   const detail = ledger.entries.map((e) => {
     const ds = e.deadlines.length ? e.deadlines : [undefined];
-    return ds.map((d, i) => `<tr>${i === 0 ? `<td rowspan="${ds.length}">${link(e.path, e.titleLine, cut(e.title, 44))}<div class="muted small">${esc(rel(e.path, cwd))}</div></td><td rowspan="${ds.length}">${esc(e.kind)}</td><td rowspan="${ds.length}">${esc(e.publisher ?? '—')}</td><td rowspan="${ds.length}" class="date">${esc(e.issued ?? '—')}</td><td rowspan="${ds.length}" class="date">${esc(e.published ?? '—')}</td><td rowspan="${ds.length}">${esc(INTERP_LABEL[e.interpretation])}</td>` : ''}`
+    return ds.map((d, i) => `<tr>${i === 0 ? `<td rowspan="${ds.length}">${link(e.path, e.titleLine, cut(e.title, 44))}<div class="muted small">${esc(rel(e.path, cwd))}</div></td><td rowspan="${ds.length}" class="date">${esc(e.kind)}</td><td rowspan="${ds.length}">${esc(e.publisher ?? '—')}</td><td rowspan="${ds.length}" class="date">${esc(e.issued ?? '—')}</td><td rowspan="${ds.length}" class="date">${esc(e.published ?? '—')}</td><td rowspan="${ds.length}" class="date">${esc(INTERP_LABEL[e.interpretation])}</td>` : ''}`
       + (d ? `<td>${esc(d.label)}<div class="muted small">${esc(d.period)}｜${esc(d.clause)}</div></td><td class="date">${esc(d.due ?? '—')}</td><td>${esc(left(d))}</td><td>${badge(d.state, d.windowOpen ? '征求意见中' : undefined)}</td>` : '<td class="muted" colspan="4">没有适用的法定期限</td>')
       + (i === 0 ? `<td rowspan="${ds.length}" class="num">${e.problems.error + e.problems.warning + e.problems.info || ''}</td>` : '') + '</tr>').join('');
   }).join('');

@@ -71,7 +71,10 @@ export interface LedgerDeadline {
 export interface LedgerPair {
   /** The other draft of the pair. */
   path: string;
+  /** Its title as written (or its file name). */
   title: string;
+  /** Its title as a message quotes it: 《…》 (inner 《》 as 〈〉), or “file name”. */
+  quoted: string;
   via: MatchVia;
   /** The other draft's 发布日期 (ISO). */
   published?: string;
@@ -249,7 +252,7 @@ export function ledgerEntry(input: LedgerInput, options: LedgerOptions, today = 
   const pairs: LedgerPair[] = links.linked.map((l) => {
     const s = syncs.find((x) => x.linked === l);
     const otherPub = toDate(l.draft.metadata['发布日期']);
-    const pair: LedgerPair = { path: l.draft.path, title: titleOf(l.draft), via: l.via, published: otherPub && formatDate(otherPub), sync: s ? s.state : 'no-date' };
+    const pair: LedgerPair = { path: l.draft.path, title: l.draft.title?.trim() || fileName(l.draft.path), quoted: titleOf(l.draft), via: l.via, published: otherPub && formatDate(otherPub), sync: s ? s.state : 'no-date' };
     if (s) {
       pair.gapDays = s.days;
       if (s.workdays !== undefined) pair.gapWorkdays = s.days < 0 ? -s.workdays : s.workdays;
@@ -299,7 +302,7 @@ function todoOf(entries: readonly LedgerEntry[]): LedgerItem[] {
       for (const pr of e.pairs) {
         if (pr.sync !== 'out-of-sync') continue;
         const gap = pr.gapWorkdays !== undefined ? `${Math.abs(pr.gapWorkdays)}个工作日` : `${Math.abs(pr.gapDays ?? 0)}天`;
-        items.push({ priority: 5, order: -Math.abs(pr.gapDays ?? 0), path: e.path, title: e.title, line: e.publishedLine, rule: 'interpretation-out-of-sync', what: '解读未同步', text: `解读${pr.title}${(pr.gapDays ?? 0) > 0 ? '晚' : '早'}于文件${gap}发布` });
+        items.push({ priority: 5, order: -Math.abs(pr.gapDays ?? 0), path: e.path, title: e.title, line: e.publishedLine, rule: 'interpretation-out-of-sync', what: '解读未同步', text: `解读${pr.quoted}${(pr.gapDays ?? 0) > 0 ? '晚' : '早'}于文件${gap}发布` });
       }
     }
     for (const d of e.deadlines) {
