@@ -73,14 +73,20 @@ describe('the 政务公开台账 view', function () {
   });
 
   it('a click on the row opens the draft at the line the period starts from (报告年度)', async () => {
+    await closeAll();
+    await vscode.commands.executeCommand('workbench.view.extension.zwgk-ledger');
+    // Let the refreshes that follow the revert settle, so that the row clicked is the row drawn.
+    await sleep(1500);
     await refresh('2026-01-26');
-    await sleep(500);
-    const clicked = await harness({ op: 'click', selector: `.pane-body .monaco-list-row:has-text("${TITLE}")` });
+    await sleep(800);
+    const clicked = await harness({ op: 'click', selector: `.part.sidebar .monaco-list-row:has-text("${TITLE}")` });
     if (!clicked) {
       // No harness (the @vscode/test-electron route): run the row's command as the click would.
       const row = group(await api.ledgerTree(), '按状态', '即将到期')!.children!.find((n) => n.label === TITLE)!;
       await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(row.path!), { selection: new vscode.Range(row.line! - 1, 0, row.line! - 1, 0) });
     } else assert.ok(clicked.ok, clicked.error);
+    await sleep(1000);
+    await screenshot('ledger-click');
     const editor = await waitFor('the draft to open', () => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.fsPath === fileUri(REPORT).fsPath ? e : undefined;
