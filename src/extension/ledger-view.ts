@@ -28,6 +28,8 @@ const GROUPS: { id: GroupId; label: string; icon: string; color?: string }[] = [
 /** One row of the tree: a group, or a draft (with the line it opens at). */
 export interface LedgerNode {
   kind: 'root' | 'group' | 'draft';
+  /** Stable and unique in the tree (its place: root / group / draft and line), so expansion follows the node. */
+  id?: string;
   label: string;
   description?: string;
   tooltip?: string;
@@ -89,19 +91,33 @@ export function ledgerTree(ledger: Ledger): LedgerNode[] {
     kinds.set(e.kind, list);
   }
   const byKind: LedgerNode[] = [...kinds].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([k, list]) => ({ kind: 'group', label: k, description: String(list.length), icon: 'symbol-folder', children: list }));
-  return [
+  const ids = (nodes: LedgerNode[], parent: string) => {
+    nodes.forEach((n, i) => {
+      // Groups by label (their expansion follows them); drafts by place, as one draft can appear twice.
+      n.id = `${parent}/${n.path ? `${i}:${n.path}#${n.line}` : n.label}`;
+      if (n.children) ids(n.children, n.id);
+    });
+  };
+  const roots: LedgerNode[] = [
     { kind: 'root', label: '按状态', description: `统计日期 ${ledger.today}`, icon: 'pulse', children: states.length ? states : [{ kind: 'group', label: '没有适用的期限', icon: 'info' }] },
     { kind: 'root', label: '按类型', description: `${ledger.entries.length} 份文稿`, icon: 'list-tree', children: byKind },
   ];
+  ids(roots, 'zwgk');
+  return roots;
 }
 
 class Provider implements vscode.TreeDataProvider<LedgerNode> {
   private readonly changed = new vscode.EventEmitter<LedgerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   roots: LedgerNode[] = [];
+  private shown = '';
 
+  /** Redraws only when something changed: a refresh after every lint keeps selection and focus. */
   set(roots: LedgerNode[]): void {
+    const key = JSON.stringify(roots);
     this.roots = roots;
+    if (key === this.shown) return;
+    this.shown = key;
     this.changed.fire(undefined);
   }
 
@@ -114,6 +130,7 @@ class Provider implements vscode.TreeDataProvider<LedgerNode> {
       : n.children?.length ? (n.label === '逾期' || n.label === '即将到期' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed)
       : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(n.label, expand);
+    item.id = n.id;
     item.description = n.description;
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon, n.color ? new vscode.ThemeColor(n.color) : undefined);
