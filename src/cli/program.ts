@@ -61,6 +61,19 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action(async (files: string[], flags: import('./commands/inspect').InspectFlags) => setCode((await import('./commands/inspect')).inspectCommand(files, flags, io)));
 
   program
+    .command('report')
+    .description('公开台账：文稿的类型、日期、解读及同步情况、法定期限和剩余工作日，输出离线 HTML 或 JSON / the ledger of drafts and deadlines')
+    .argument('[paths...]', '文件、目录或 glob（默认 .）/ files, folders or globs')
+    .option('-o, --out <file>', '输出文件，如 台账.html（不写时输出到标准输出）/ output file')
+    .option('--today <date>', '统计日期 YYYY-MM-DD（默认今天），剩余工作日从这一天算起 / the day days left are counted from')
+    .option('-f, --format <format>', 'html（默认）或 json / html or json', 'html')
+    .option('--due-soon <n>', '剩余不超过 n 个工作日视为“即将到期”（默认 5）/ working days left that count as due soon')
+    .option('-c, --config <file>', '额外的配置文件 / extra config file')
+    .option('--no-config-lookup', '不自动查找 .zwgkrc.* 配置 / do not look for .zwgkrc.* files')
+    .option('--all', '列入找到的全部 .md/.txt 文件，而不只是文稿 / every .md/.txt found, not only drafts')
+    .action(async (paths: string[], flags: import('./commands/report').ReportFlags) => setCode((await import('./commands/report')).reportCommand(paths, flags, io)));
+
+  program
     .command('rules')
     .description('列出所有规则及其依据 / list every rule')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json']).default('stylish'))

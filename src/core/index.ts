@@ -38,3 +38,5 @@ export {
 export { inspectDocument, type Inspection, type InspectedField, type InspectedDate } from './inspect';
 export { deadlinesOf, type Deadline, type DeadlineState, type DeadlineDate } from './deadlines';
 export { yamlProblem, nestingDepth, MAX_YAML_DEPTH, MAX_CONTAINER_DEPTH, MAX_FRONT_MATTER_CHARS, LONG_LINE } from './parser-guard';
+export { buildLedger, ledgerEntry, placeDeadline, parseToday, STATE_LABEL, type Ledger, type LedgerEntry, type LedgerDeadline, type LedgerPair, type LedgerItem, type LedgerState, type LedgerInput, type LedgerOptions, type ProblemCounts } from './ledger';
+export { interpretationStatus, pairSyncs, type InterpretationStatus, type PairSync } from './interpretation-status';

@@ -3,7 +3,7 @@
  * IPC), which does all the checking, and adds what only an editor can. Each feature registers itself from
  * its own file (see feature.ts): lint the workspace, explain a rule (offline rule pages), templates
  * (command, code lenses in an empty draft, `zwgk-` completion), the config command, the status bar, the
- * text view of Word files and export to Word.
+ * text view of Word files and export to Word, the 政务公开台账 view.
  * Nothing from the workspace is executed: the config is data, read by the server.
  */
 import * as vscode from 'vscode';
@@ -17,6 +17,7 @@ import { configFeature } from './config-command';
 import { statusFeature } from './status';
 import { ZwgkWorkspace } from './workspace-state';
 import { registerDocxView } from './docx-view';
+import { ledgerFeature } from './ledger-view';
 
 export { LINT_WORKSPACE, type LintWorkspaceResult } from '../server/protocol';
 
@@ -51,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ZwgkAp
   context.subscriptions.push(state);
   const features: Feature[] = [
     lintWorkspaceFeature, explainRuleFeature, templateFeature(state), configFeature(state), statusFeature,
+    // The 政务公开台账 tree view in its own activity-bar container (ledger-view.ts).
+    ledgerFeature,
     // Word files: a read-only text view the server checks, and export to a 公文 .docx (docx-view.ts).
     (f) => registerDocxView(f.context, f.runningClient),
   ];

@@ -125,3 +125,17 @@ export interface ExportDocxResult {
   messages?: number;
   error?: string;
 }
+
+/**
+ * The 公开台账 of the workspace (core/ledger): every indexed draft with its kind, dates, 解读 and the
+ * statutory deadlines that apply, placed against `today`. The tree view of the extension shows it.
+ */
+export const LEDGER = 'zwgk/ledger';
+export interface LedgerParams {
+  /** The day days left are counted from (YYYY-MM-DD); default: the server's local date. */
+  today?: string;
+  /** Working days left at or below which a deadline is 即将到期 (default 5). */
+  dueSoonWorkdays?: number;
+}
+/** The core's Ledger (see src/core/ledger), as JSON; `error` when `today` cannot be read. */
+export type LedgerResult = { ledger: import('../core/ledger').Ledger } | { error: string };

@@ -29,7 +29,8 @@ import { ruleSection } from './markdown';
 import { LintWorker, isLintWorker, runLintWorker, workerEntry } from './lint-worker';
 import { rulePageFile, setRuleLinkCommand } from './rule-links';
 import { DOCUMENT_INFO, documentInfo, type DocumentInfo } from './document-info';
-import type { DocumentInfoParams } from './protocol';
+import type { DocumentInfoParams, LedgerParams, LedgerResult } from './protocol';
+import { LEDGER, ledgerRequest } from './ledger';
 import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
@@ -468,6 +469,12 @@ export function startServer(connection?: Connection): Connection | undefined {
   conn.onRequest(DOCUMENT_INFO, guard('documentInfo', null as DocumentInfo | null, async (p: DocumentInfoParams) => {
     const c = await current(String(p?.uri ?? ''));
     return c ? documentInfo(c.a, index.drafts) : null;
+  }));
+
+  // The 公开台账 of the workspace (ledger.ts): what the extension's tree view shows.
+  conn.onRequest(LEDGER, guard('ledger', null as LedgerResult | null, async (p: LedgerParams) => {
+    await firstIndex;
+    return ledgerRequest({ index, configs, settings, documents }, p);
   }));
 
   conn.onRequest(SERVER_STATUS, guard('serverStatus', null as ServerStatusResult | null, () => {

@@ -1,11 +1,9 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { profileOf, clauseInForce } from '../profile';
 import { getField } from '../metadata';
 import { docLinks, refRange } from '../links';
 import type { LinkProblem } from '../workspace';
-
-const POLICY_TYPES = new Set(['规范性文件', '政策文件']);
+import { interpretationStatus, reportableLinkProblems } from '../interpretation-status';
 
 function problemMessage(field: string, p: LinkProblem): string {
   switch (p.kind) {
@@ -113,25 +111,18 @@ export const interpretationMissing: Rule = {
 
     // Link values that cannot be followed (on policies and interpretations alike). Without a workspace,
     // nothing can be found, so only the workspace bound is checked.
-    let reported = 0;
-    for (const p of links.problems) {
-      if (links.noWorkspace && p.kind === 'not-found') continue;
+    for (const p of reportableLinkProblems(links)) {
       const range = field ? refRange(doc, field, p.ref) : titleRange;
       ctx.report({ ...range, message: problemMessage(links.field, p), data: { ref: p.ref, kind: p.kind, resolved: p.resolved } });
-      reported++;
     }
 
-    if (links.role !== 'policy' || !POLICY_TYPES.has(doc.type.value)) return;
-    if (links.linked.length > 0 || links.external.length > 0 || reported > 0) return;
-    // Only for a policy zwgk is sure of, formed after 同步解读 was required (国办发〔2016〕80号), and not on a
-    // saved portal page: its 解读 may well be published elsewhere on the portal.
-    const profile = profileOf(doc);
-    if (!profile.kindSure || !clauseInForce(doc, CLAUSES.guoban_2016_80_jiedu) || profile.origin === 'page') return;
+    // What is decided about the policy (shared with the 台账): interpretation-status.ts.
+    const status = interpretationStatus(doc, links);
+    if (status !== 'missing' && status !== 'no-workspace') return;
     const kind = doc.type.value;
     const inferred = doc.type.inferred ? `（文档类型由标题推断为“${kind}”；如不是，请在元数据中写明“文档类型”）` : '';
     const range = field && field.end > field.start ? { start: field.start, end: field.end } : field ? { start: field.keyStart, end: field.keyEnd } : titleRange;
-    if (links.noWorkspace) {
-      if (links.declared) return; // a declared link cannot be checked without the other drafts
+    if (status === 'no-workspace') {
       ctx.report({
         ...range, severity: 'info',
         message: `无法查找本${kind}的政策解读：没有可检查的工作区${inferred}；请在元数据“解读材料”中写明解读的相对路径，或在工作区中检查`,

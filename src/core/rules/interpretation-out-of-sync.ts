@@ -1,18 +1,13 @@
 import type { Rule } from '../types';
 import { CLAUSES } from '../clauses';
-import { clauseInForce } from '../profile';
 import { getField } from '../metadata';
-import { parseDate, formatDate, dayDiff, type SimpleDate } from '../dates';
+import { formatDate } from '../dates';
+import { pairSyncs, graceOf } from '../interpretation-status';
 import { docLinks, titleOf } from '../links';
 import { cnDate } from '../deadlines/wording';
 
 interface Options {
   graceDays: number;
-}
-
-function validDate(value: string | undefined): SimpleDate | undefined {
-  const d = value ? parseDate(value) : undefined;
-  return d && d.valid ? { year: d.year, month: d.month, day: d.day } : undefined;
 }
 
 /**
@@ -103,43 +98,34 @@ export const interpretationOutOfSync: Rule<Options> = {
   check(ctx) {
     const { doc, calendar } = ctx;
     const own = getField(doc.metadata, '发布日期');
-    const ownDate = validDate(own?.value);
-    if (!own || !ownDate) return;
+    if (!own) return;
     const links = docLinks(doc, ctx.index);
-    if (links.linked.length === 0) return;
-    // 同步解读 has been required since 国办发〔2016〕80号 (2016-11-10).
-    if (!clauseInForce(doc, CLAUSES.guoban_2016_80_jiedu)) return;
-    const grace = Math.max(0, Math.floor(Number(ctx.options.graceDays ?? 0)) || 0);
+    const grace = graceOf(ctx.options);
     const isPolicy = links.role === 'policy';
     const [lo, hi] = calendar.range;
 
-    for (const l of links.linked) {
-      const otherDate = validDate(l.draft.metadata['发布日期']);
-      if (!otherDate) continue;
-      const policyDate = isPolicy ? ownDate : otherDate;
-      const interpDate = isPolicy ? otherDate : ownDate;
-      const days = dayDiff(policyDate, interpDate); // > 0: the interpretation is later
-      if (days === 0) continue;
+    // The comparison itself is shared with the 台账: interpretation-status.ts.
+    for (const s of pairSyncs(doc, links, own.value, calendar, grace)) {
+      if (s.state === 'in-sync') continue;
+      const { days, workdays, policyDate, interpretationDate: interpDate } = s;
       const late = days > 0;
-      const workdays = late ? calendar.workdaysBetween(policyDate, interpDate) : calendar.workdaysBetween(interpDate, policyDate);
       // Messages print dates as 公文 does (2026年4月9日); `data` keeps ISO for editors.
       const p = cnDate(policyDate), i = cnDate(interpDate);
-      const other = titleOf(l.draft);
+      const other = titleOf(s.linked.draft);
       const subject = isPolicy
         ? `政策解读${other}的发布日期${i}比本文件的发布日期${p}`
         : `本解读的发布日期${i}比政策文件${other}的发布日期${p}`;
-      const data = { other: l.draft.path, policyDate: formatDate(policyDate), interpretationDate: formatDate(interpDate), days, workdays, graceDays: grace };
+      const data = { other: s.linked.draft.path, policyDate: formatDate(policyDate), interpretationDate: formatDate(interpDate), days, workdays, graceDays: grace };
       const allowed = grace > 0 ? `（允许相差${grace}个工作日）` : '';
       if (workdays === undefined) {
         const span = `日历数据只覆盖${lo}—${hi}年`;
-        if (grace === 0) {
+        if (s.state === 'out-of-sync') {
           ctx.report({ start: own.start, end: own.end, data, message: `解读应与政策文件同日发布：${subject}${late ? '晚' : '早'}${Math.abs(days)}天（工作日无法计算：${span}）` });
         } else {
           ctx.report({ start: own.start, end: own.end, data, severity: 'info', message: `无法计算${isPolicy ? `政策解读${other}与本文件` : `本解读与政策文件${other}`}发布日期（${p}、${i}）相差的工作日：${span}` });
         }
         continue;
       }
-      if (grace > 0 && workdays <= grace) continue;
       ctx.report({
         start: own.start, end: own.end, data,
         message: workdays === 0
