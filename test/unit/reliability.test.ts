@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField } from '../../src/core';
+import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField, readHeader } from '../../src/core';
 import { parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH } from '../../src/core/parser-guard';
 
 const SEED = 20190621;
@@ -114,6 +114,22 @@ describe('parser guard (issue 10, items 1 and 8)', () => {
       assert.ok(!messages.some((m) => m.ruleId === 'internal-error'));
       assert.equal(getField(new ZwgkDocument(text, 'd.md').metadata, '标题'), undefined);
     }
+  });
+});
+
+describe('catalogue header of a table with 100,000 columns (issue 10, item 8)', () => {
+  it('a row is read for its first 64 cells: a real catalogue row as before, a hostile one bounded', () => {
+    const row = '| 发文机关 | 国务院办公厅 | 发文字号 | 国办发〔2018〕115号 |';
+    const wide = row.slice(0, -1) + '| a '.repeat(100000) + '|\n|' + '-|'.repeat(100004) + '\n';
+    for (const text of [`${row}\n\n正文。\n`, wide]) {
+      const meta = readHeader(text);
+      assert.equal(getField(meta, '文号')?.value, '国办发〔2018〕115号');
+      assert.equal(getField(meta, '发布机构')?.value, '国务院办公厅');
+    }
+    // a key past the 64th cell is not read: the bound is real, not a side effect of the parse
+    const late = '|' + ' a |'.repeat(70) + ' 发文字号 | 国办发〔2018〕115号 |\n';
+    assert.equal(getField(readHeader(late), '文号'), undefined);
+    assert.equal(getField(readHeader('| 发文字号 | 国办发〔2018〕115号 |' + ' a |'.repeat(70) + '\n'), '文号')?.value, '国办发〔2018〕115号');
   });
 });
 
