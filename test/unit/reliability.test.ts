@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField, readHeader } from '../../src/core';
-import { parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH } from '../../src/core/parser-guard';
+import { parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH, MAX_PARAGRAPH_EMPHASIS } from '../../src/core/parser-guard';
 
 const SEED = 20190621;
 const RUNS = Number(process.env.ZWGK_FC_RUNS ?? 150);
@@ -93,6 +93,29 @@ describe('parser guard (issue 10, items 1 and 8)', () => {
       const doc = new ZwgkDocument(text, 'd.md');
       assert.ok(doc.blocks.length >= 1);
     }
+  });
+
+  it('caps emphasis delimiters per paragraph at MAX_PARAGRAPH_EMPHASIS (quadratic in micromark)', () => {
+    // One paragraph of `*a_` lines: every delimiter becomes a letter, same length, same line breaks.
+    const hostile = '*a_\n'.repeat(4000);
+    const input = parserInput(hostile);
+    assert.equal(input.length, hostile.length);
+    assert.doesNotMatch(input, /[*_]/);
+    assert.deepEqual(input.match(/\n/g)?.length, 4000);
+    // Only that paragraph: the one after a blank line keeps its emphasis, as do ordinary paragraphs.
+    const mixed = `${hostile}\n**重要**：请于6月30日前报送。\n`;
+    assert.ok(parserInput(mixed).endsWith('\n**重要**：请于6月30日前报送。\n'));
+    const justUnder = '*a_ '.repeat(MAX_PARAGRAPH_EMPHASIS / 2);
+    assert.equal(parserInput(justUnder), justUnder);
+    assert.notEqual(parserInput(justUnder + '*'), justUnder + '*');
+    // A long list of bold items (each its own paragraph) and many bold headings are left as they are.
+    const list = Array.from({ length: 2000 }, (_, i) => `- **第${i + 1}项**：内容_说明`).join('\n') + '\n';
+    assert.equal(parserInput(list), list);
+    const headings = Array.from({ length: 600 }, (_, i) => `## **第${i + 1}条**`).join('\n') + '\n';
+    assert.equal(parserInput(headings), headings);
+    // A bullet that cannot start an item (indented 4, or empty) does not restart the count.
+    assert.doesNotMatch(parserInput('*a_\n    - *a_\n'.repeat(2000)), /[*_]/);
+    assert.equal(new ZwgkDocument(mixed, 'd.md').blocks.length >= 2, true);
   });
 
   it('YAML nesting is measured without parsing, quotes and comments skipped', () => {
