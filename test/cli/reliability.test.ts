@@ -281,6 +281,20 @@ describe('reliability under attack (issue 10): the CLI', function () {
       }
     });
 
+    it('as root, a file owned by another user keeps its owner and mode when fixed', function () {
+      if (!isRoot || !linux) this.skip();
+      const dir = workspace({ 'a.md': PHONE_DRAFT.replace('13912345678', '139 1234 5678') + '请各单位做好工作,加强解读.\n' });
+      const file = path.join(dir, 'a.md');
+      fs.chownSync(file, 65534, 65534);
+      fs.chmodSync(file, 0o640);
+      const run = runCli(['lint', '--fix', '-f', 'json', 'a.md'], { cwd: dir });
+      assert.notEqual(run.code, 2, run.stdout + run.stderr);
+      const [a] = parseJson(run);
+      assert.ok(a.fixedCount >= 1, 'something was fixed');
+      const st = fs.statSync(file);
+      assert.deepEqual([st.uid, st.gid, st.mode & 0o777], [65534, 65534, 0o640]);
+    });
+
     it('replace a file owned by another user (non-root only)', function () {
       if (isRoot || !linux) this.skip();
       // /etc/hostname is root-owned; we cannot create such a file, so the check is seen on a readable one.
