@@ -21,6 +21,7 @@ const DOCS = {
   'table with 1e5 columns': () => '|' + 'a|'.repeat(1e5) + '\n|' + '-|'.repeat(1e5) + '\n',
   '100k reference definitions': () => Array.from({ length: 1e5 }, (_, i) => `[r${i}]: http://x/${i}`).join('\n') + '\n',
   '100k control comments': () => '<!-- zwgk-disable personal-phone -->\n'.repeat(1e5),
+  '`*a_` on 16,000 lines (one paragraph)': () => '*a_\n'.repeat(16000),
   'CR-only draft, 1 MB': () => ('---\r标题: 关于做好政务公开工作的通知\r---\r\r' + '请各单位做好工作,市卫计委负责.\r\r'.repeat(30000)),
 };
 

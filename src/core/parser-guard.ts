@@ -6,6 +6,8 @@
  * - Markdown (`parserInput`): the parser is given a same-length copy of the text in which
  *   - inline markup on lines of 10,000+ characters is replaced by a neutral letter (micromark is
  *     quadratic on long runs of `*a*a…`, nested `[`, `<`);
+ *   - emphasis delimiters (`*`, `_`) in a paragraph holding more than MAX_PARAGRAPH_EMPHASIS of them
+ *     become a letter (micromark matches them in quadratic time: `*a_` on 4,000 lines takes 30 s);
  *   - block containers (`>` quotes, list items) that would nest deeper than MAX_CONTAINER_DEPTH are not
  *     opened: their markers are replaced by a letter (`- ` × 10,000 on one line, 5,000 nested quotes, a
  *     list indented 5,000 levels: micromark takes minutes or the tree is too deep to walk).
@@ -99,9 +101,59 @@ function capContainers(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
+/**
+ * How many emphasis delimiters (`*`, `_`) one paragraph may hold. micromark matches them pairwise,
+ * scanning back over every opener for each closer: `*a_` on 4,000 lines (16 KB, one paragraph) takes
+ * half a minute, 64 KB of it hours. A real paragraph has a few dozen.
+ */
+export const MAX_PARAGRAPH_EMPHASIS = 1000;
+const EMPHASIS = /[*_]/g;
+/**
+ * A line that surely starts a new paragraph (so the count starts again): a bullet item with content or
+ * an ATX heading, indented less than 4 columns. Anything else may continue the paragraph above it.
+ */
+const NEW_PARAGRAPH = /^ {0,3}(?:[-*+][ \t]+\S|#{1,6}(?:[ \t]|$))/;
+
+/**
+ * The emphasis guard: in a run of lines (between blank lines or new list items and headings) holding
+ * more than MAX_PARAGRAPH_EMPHASIS `*`/`_`, those become `x` (same length).
+ */
+function capEmphasis(text: string): string {
+  EMPHASIS.lastIndex = 0;
+  let n = 0;
+  while (EMPHASIS.exec(text) && ++n <= MAX_PARAGRAPH_EMPHASIS);
+  if (n <= MAX_PARAGRAPH_EMPHASIS) return text;
+  const runs: [number, number][] = [];
+  let runStart = 0;
+  let count = 0;
+  const close = (end: number) => {
+    if (count > MAX_PARAGRAPH_EMPHASIS) runs.push([runStart, end]);
+    count = 0;
+  };
+  const lines = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = lines.exec(text); m && m.index < text.length; m = lines.exec(text)) {
+    const line = m[0];
+    if (!line.trim() || NEW_PARAGRAPH.test(line)) {
+      close(m.index);
+      runStart = m.index;
+    }
+    for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 42 || line.charCodeAt(i) === 95) count++;
+    if (line.length === 0) break;
+  }
+  close(text.length);
+  if (runs.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const [a, b] of runs) {
+    out += text.slice(last, a) + text.slice(a, b).replace(EMPHASIS, 'x');
+    last = b;
+  }
+  return out + text.slice(last);
+}
+
 /** The copy of `text` given to the Markdown parser: same length, same line breaks (see the module comment). */
 export function parserInput(text: string): string {
-  return capContainers(neutraliseLongLines(text));
+  return capContainers(capEmphasis(neutraliseLongLines(text)));
 }
 
 // ————————————————————————————————— YAML —————————————————————————————————

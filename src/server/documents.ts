@@ -21,6 +21,9 @@ import type { SettingsStore, ZwgkSettings } from './settings';
 import type { WorkspaceIndex } from './workspace-index';
 import { draftFormat, uriToPath } from './uri';
 
+/** Drafts larger than this (UTF-8 bytes) are not linted: the CLI's MAX_DRAFT_BYTES. */
+export const MAX_DRAFT_BYTES = 32 * 1024 * 1024;
+
 export interface Analysis {
   uri: string;
   version: number;
@@ -44,8 +47,8 @@ export interface Analysis {
   error?: string;
   /** Linted in the worker thread: the document's summary for the index (there is no `document`). */
   summary?: DraftSummary;
-  /** The worker stopped this lint: over its time budget, out of memory, or crashed. */
-  stopped?: 'timeout' | 'memory' | 'crash';
+  /** The worker stopped this lint (over its time budget, out of memory, crashed), or it was too large to start. */
+  stopped?: 'timeout' | 'memory' | 'crash' | 'size';
   /**
    * What is linted when it is not the buffer itself: the text read from an .html page (messages are
    * mapped back into the HTML), or a .docx's text view (no fixes: zwgk never rewrites a .docx).
@@ -116,7 +119,7 @@ export class Analyzer {
   async analyzeTextAsync(uri: string, languageId: string, text: string, version: number, settings: ZwgkSettings): Promise<Analysis> {
     const generation = this.generation;
     const prepared = prepareAnalysis(uri, languageId, text, version, settings, this.deps, generation);
-    if (!prepared.draft) return prepared;
+    if (!prepared.draft || prepared.stopped) return prepared;
     if (!this.worker || this.worker.failed) return lintPrepared(prepared, text, this.deps);
     const t0 = performance.now();
     const lintText = prepared.source?.text ?? text;
@@ -165,6 +168,20 @@ export function prepareAnalysis(
   const filePath = uriToPath(uri);
   const config = deps.configs.forDocument(filePath, settings);
   const common = { ...base, filePath, format, config };
+  // The CLI's limit (src/cli/safe-read.ts): a larger draft is refused from its size, never parsed or
+  // read as a page; one warning says so. What would not be a draft stays silent.
+  const bytes = text.length * 3 > MAX_DRAFT_BYTES ? Buffer.byteLength(text, 'utf8') : 0;
+  if (bytes > MAX_DRAFT_BYTES) {
+    const draft = isDocxViewUri(uri)
+      || (isHtmlPath(filePath) ? !config.ignored && (config.governed || settings.lintAllDocuments)
+        : draftStatus({ text, fileName: filePath, format, governed: config.governed, ignored: config.ignored, all: settings.lintAllDocuments }).draft);
+    if (!draft) return done({ ...common, why: '文件过大，不是文稿' });
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    return done({
+      ...common, draft: true, why: '文稿过大', stopped: 'size', error: 'too large',
+      messages: [internalError(`文稿过大（${mb(bytes)}，上限 ${mb(MAX_DRAFT_BYTES)}），zwgk 未检查：请拆分成几份文稿后再检查（命令行 zwgk lint 的上限相同）。`, 'warning')],
+    });
+  }
   // A .docx view is linted because the user opened it to check it; a page is linted through its reader.
   const docxView = isDocxViewUri(uri);
   let source: Analysis['source'];
@@ -229,5 +246,5 @@ export function analyzeText(
   deps: AnalyzerDeps, generation = 0,
 ): Analysis {
   const prepared = prepareAnalysis(uri, languageId, text, version, settings, deps, generation);
-  return prepared.draft ? lintPrepared(prepared, text, deps) : prepared;
+  return prepared.draft && !prepared.stopped ? lintPrepared(prepared, text, deps) : prepared;
 }

@@ -53,15 +53,20 @@ type FromWorker =
   | { id: number; ok: false; error: string; elapsed: number };
 
 let baseBudget = 10_000;
+let msPerHundredThousand = 1000;
 
 /** Time budget for one lint: 10 s, plus 1 s per 100,000 characters (a 1 MB draft gets 20 s). */
 export function budgetFor(text: string): number {
-  return baseBudget + Math.round(text.length / 100);
+  return baseBudget + Math.round((text.length / 100_000) * msPerHundredThousand);
 }
 
-/** For test servers only (test/server/fixtures): a shorter base budget. Nothing in a workspace reaches it. */
-export function setBaseBudget(ms: number): void {
+/**
+ * For test servers only (test/server/fixtures): a shorter base budget (and, optionally, per 100,000
+ * characters). Nothing in a workspace reaches it.
+ */
+export function setBaseBudget(ms: number, perHundredThousand = 1000): void {
   baseBudget = ms;
+  msPerHundredThousand = perHundredThousand;
 }
 
 export function isLintWorker(): boolean {

@@ -63,7 +63,7 @@ const FRONT_MATTER_END = /\r?\n---[ \t]*(?:\r?\n|$)/g;
 /**
  * `summarize(new ZwgkDocument(text, file), file)`, fast: when the title comes from the metadata (the
  * usual case), only the front matter / catalogue header is parsed — the summary (metadata, title, type)
- * is the same by construction; otherwise the whole draft is parsed.
+ * is the same by construction; otherwise the draft's head is parsed (see `headOf`).
  */
 export function summarizeDraft(text: string, file: string): DraftSummary {
   let head: string | undefined;
@@ -84,7 +84,32 @@ export function summarizeDraft(text: string, file: string): DraftSummary {
     const byTitle = doc.type.confidence === 'declared' || !!parseTitle(doc.title?.text).genre;
     if (doc.title?.from === 'metadata' && doc.metadata.problems.length === 0 && byTitle) return summarize(doc, file);
   }
-  return summarize(new ZwgkDocument(text, file), file);
+  return summarize(new ZwgkDocument(headOf(text, head?.length ?? 0), file), file);
+}
+
+/**
+ * What the index parses of a draft whose title is not in its metadata: the metadata and at most 200
+ * lines / 16 K characters after it, cut at a line break. The title and the body's opening stand there;
+ * a 2 MB file of hostile Markdown on disk (a million `|` lines) would otherwise be parsed whole on the
+ * server's thread, and no request answered meanwhile.
+ */
+export const INDEX_HEAD_CHARS = 16 * 1024;
+export const INDEX_HEAD_LINES = 200;
+
+function headOf(text: string, after: number): string {
+  const limit = after + INDEX_HEAD_CHARS;
+  const breaks = /\r\n?|\n/g;
+  breaks.lastIndex = after;
+  let cut = after;
+  let lines = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > limit) break;
+    cut = end;
+    if (++lines >= INDEX_HEAD_LINES) return text.slice(0, cut);
+  }
+  if (text.length <= limit) return text;
+  return text.slice(0, cut > after ? cut : limit);
 }
 
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
@@ -161,6 +186,8 @@ export class WorkspaceIndex {
           // Governed: a draft unless it is a project file (README …) without metadata of its own.
           if (text !== undefined && draftStatus({ text, fileName: chunk[j], governed: true, all: settings.lintAllDocuments }).draft) this.summarizeText(chunk[j], text);
           done++;
+          // Requests wait at most one file's summary, not a chunk's.
+          if (text !== undefined && text.length > INDEX_HEAD_CHARS) await yieldNow();
         }
         if (performance.now() - lastReport > 100) {
           lastReport = performance.now();

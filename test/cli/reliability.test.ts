@@ -187,6 +187,8 @@ describe('reliability under attack (issue 10): the CLI', function () {
       'list.md': '- '.repeat(10000) + 'x\n',
       'links.md': '# 标题\n\n' + '[文]('.repeat(200000) + '\n',
       'quote.md': '>'.repeat(8000) + ' 文\n',
+      // found by the fuzz run: one paragraph of mixed emphasis delimiters (64 KB took hours)
+      'emphasis.md': '*a_\n'.repeat(16000),
     });
     const run = runCli(['lint', '-f', 'json'], { cwd: dir, timeout: 60000 });
     for (const r of parseJson(run)) {
@@ -277,6 +279,20 @@ describe('reliability under attack (issue 10): the CLI', function () {
       for (const f of [path.join(dir, 'a.md'), path.join(dir, 'ro.md'), path.join(outside, 'target.md')]) {
         assert.equal(fs.readFileSync(f, 'utf8'), PHONE_DRAFT, f);
       }
+    });
+
+    it('as root, a file owned by another user keeps its owner and mode when fixed', function () {
+      if (!isRoot || !linux) this.skip();
+      const dir = workspace({ 'a.md': PHONE_DRAFT.replace('13912345678', '139 1234 5678') + '请各单位做好工作,加强解读.\n' });
+      const file = path.join(dir, 'a.md');
+      fs.chownSync(file, 65534, 65534);
+      fs.chmodSync(file, 0o640);
+      const run = runCli(['lint', '--fix', '-f', 'json', 'a.md'], { cwd: dir });
+      assert.notEqual(run.code, 2, run.stdout + run.stderr);
+      const [a] = parseJson(run);
+      assert.ok(a.fixedCount >= 1, 'something was fixed');
+      const st = fs.statSync(file);
+      assert.deepEqual([st.uid, st.gid, st.mode & 0o777], [65534, 65534, 0o640]);
     });
 
     it('replace a file owned by another user (non-root only)', function () {

@@ -34,3 +34,18 @@ describe('language server: fast draft summaries', () => {
     });
   }
 });
+
+describe('language server: the index parses a draft’s head only (issue 10, item 8)', () => {
+  it('a title outside the metadata comes from the first lines; what lies past the head is not parsed', () => {
+    // 2 MB of `|` lines under a heading: the summary is the heading, without parsing a million lines.
+    const hostile = '# 关于做好政务公开工作的通知\n\n' + '|\n'.repeat(1e6);
+    assert.equal(summarizeDraft(hostile, '/ws/b.md').title, '关于做好政务公开工作的通知');
+    // The bound is real: an annual report's sections 150 paragraphs down are past the head …
+    const late = '本年度的工作。\n\n'.repeat(150) + '一、总体情况\n\n二、主动公开政府信息情况\n';
+    assert.equal(summarize(new ZwgkDocument(late, '/ws/a.md'), '/ws/a.md').type, '年度报告');
+    assert.notEqual(summarizeDraft(late, '/ws/a.md').type, '年度报告');
+    // … and a short draft is summarised whole, exactly as the core does.
+    const near = '本年度的工作。\n\n'.repeat(3) + '一、总体情况\n\n二、主动公开政府信息情况\n';
+    assert.deepEqual(summarizeDraft(near, '/ws/a.md'), summarize(new ZwgkDocument(near, '/ws/a.md'), '/ws/a.md'));
+  });
+});

@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField } from '../../src/core';
-import { parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH } from '../../src/core/parser-guard';
+import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField, readHeader } from '../../src/core';
+import { parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH, MAX_PARAGRAPH_EMPHASIS } from '../../src/core/parser-guard';
 
 const SEED = 20190621;
 const RUNS = Number(process.env.ZWGK_FC_RUNS ?? 150);
@@ -95,6 +95,29 @@ describe('parser guard (issue 10, items 1 and 8)', () => {
     }
   });
 
+  it('caps emphasis delimiters per paragraph at MAX_PARAGRAPH_EMPHASIS (quadratic in micromark)', () => {
+    // One paragraph of `*a_` lines: every delimiter becomes a letter, same length, same line breaks.
+    const hostile = '*a_\n'.repeat(4000);
+    const input = parserInput(hostile);
+    assert.equal(input.length, hostile.length);
+    assert.doesNotMatch(input, /[*_]/);
+    assert.deepEqual(input.match(/\n/g)?.length, 4000);
+    // Only that paragraph: the one after a blank line keeps its emphasis, as do ordinary paragraphs.
+    const mixed = `${hostile}\n**重要**：请于6月30日前报送。\n`;
+    assert.ok(parserInput(mixed).endsWith('\n**重要**：请于6月30日前报送。\n'));
+    const justUnder = '*a_ '.repeat(MAX_PARAGRAPH_EMPHASIS / 2);
+    assert.equal(parserInput(justUnder), justUnder);
+    assert.notEqual(parserInput(justUnder + '*'), justUnder + '*');
+    // A long list of bold items (each its own paragraph) and many bold headings are left as they are.
+    const list = Array.from({ length: 2000 }, (_, i) => `- **第${i + 1}项**：内容_说明`).join('\n') + '\n';
+    assert.equal(parserInput(list), list);
+    const headings = Array.from({ length: 600 }, (_, i) => `## **第${i + 1}条**`).join('\n') + '\n';
+    assert.equal(parserInput(headings), headings);
+    // A bullet that cannot start an item (indented 4, or empty) does not restart the count.
+    assert.doesNotMatch(parserInput('*a_\n    - *a_\n'.repeat(2000)), /[*_]/);
+    assert.equal(new ZwgkDocument(mixed, 'd.md').blocks.length >= 2, true);
+  });
+
   it('YAML nesting is measured without parsing, quotes and comments skipped', () => {
     assert.equal(nestingDepth('a: [1, [2, {b: 3}]]'), 3);
     assert.equal(nestingDepth('a: "[[[[["\nb: 1 # [[[['), 0);
@@ -114,6 +137,22 @@ describe('parser guard (issue 10, items 1 and 8)', () => {
       assert.ok(!messages.some((m) => m.ruleId === 'internal-error'));
       assert.equal(getField(new ZwgkDocument(text, 'd.md').metadata, '标题'), undefined);
     }
+  });
+});
+
+describe('catalogue header of a table with 100,000 columns (issue 10, item 8)', () => {
+  it('a row is read for its first 64 cells: a real catalogue row as before, a hostile one bounded', () => {
+    const row = '| 发文机关 | 国务院办公厅 | 发文字号 | 国办发〔2018〕115号 |';
+    const wide = row.slice(0, -1) + '| a '.repeat(100000) + '|\n|' + '-|'.repeat(100004) + '\n';
+    for (const text of [`${row}\n\n正文。\n`, wide]) {
+      const meta = readHeader(text);
+      assert.equal(getField(meta, '文号')?.value, '国办发〔2018〕115号');
+      assert.equal(getField(meta, '发布机构')?.value, '国务院办公厅');
+    }
+    // a key past the 64th cell is not read: the bound is real, not a side effect of the parse
+    const late = '|' + ' a |'.repeat(70) + ' 发文字号 | 国办发〔2018〕115号 |\n';
+    assert.equal(getField(readHeader(late), '文号'), undefined);
+    assert.equal(getField(readHeader('| 发文字号 | 国办发〔2018〕115号 |' + ' a |'.repeat(70) + '\n'), '文号')?.value, '国办发〔2018〕115号');
   });
 });
 

@@ -42,6 +42,8 @@ const MAX_LEADING_LINES = 4;
 /** How far down a header may start, and how far the byline may stand below it. */
 const MAX_SCAN_LINES = 40;
 const BYLINE_LINES = 6;
+/** How many cells of a table row are read for catalogue pairs. */
+const MAX_TABLE_CELLS = 64;
 
 /**
  * Page furniture: breadcrumbs (`当前位置：首页 > …`, `首页/ 政府信息公开 / …`, `> 政务公开 > …`), the
@@ -136,6 +138,8 @@ function tablePairs(line: string): HeaderPair[] {
   const cells: { text: string; start: number; end: number }[] = [];
   const re = /[^|｜]+/g;
   for (const m of line.matchAll(re)) {
+    // A catalogue row has a few dozen cells at most; a row of 100,000 (a hostile table) is read no further.
+    if (cells.length >= MAX_TABLE_CELLS) break;
     const [s, e] = trimRange(line, m.index!, m.index! + m[0].length);
     if (s < e) cells.push({ text: line.slice(s, e), start: s, end: e });
   }
