@@ -22,12 +22,14 @@ export function quotedRanges(doc: ZwgkDocument): { start: number; end: number }[
     const stack: { close: number; at: number }[] = [];
     for (let i = b.start; i < b.end; i++) {
       const c = text.charCodeAt(i);
-      // Every mark is above U+2000: most characters stop here.
+      // Every mark is above U+2000: ASCII, Latin and most punctuation stop here.
       if (c < 0x201c) continue;
       const open = OPEN_CODES.indexOf(c);
       if (open >= 0) { stack.push({ close: CLOSE_CODES[open], at: i }); continue; }
+      // (No read of stack[-1]: an out-of-bounds read is V8's slow path, and most characters get here.)
+      if (stack.length === 0) continue;
       const top = stack[stack.length - 1];
-      if (top && c === top.close) {
+      if (c === top.close) {
         stack.pop();
         // The outermost quotation covers the inner ones.
         if (stack.length === 0) out.push({ start: top.at + 1, end: i });
