@@ -37,4 +37,5 @@ export {
 } from './formats';
 export { inspectDocument, type Inspection, type InspectedField, type InspectedDate } from './inspect';
 export { deadlinesOf, type Deadline, type DeadlineState, type DeadlineDate } from './deadlines';
+export { PieceCache } from './parser-guard';
 export { yamlProblem, nestingDepth, MAX_YAML_DEPTH, MAX_CONTAINER_DEPTH, MAX_FRONT_MATTER_CHARS, LONG_LINE } from './parser-guard';
