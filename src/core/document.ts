@@ -13,7 +13,7 @@ import type { Root, Nodes, Parents } from 'mdast';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferKind, type Kind } from './profile/kind';
 import { pickTitleLine, bodyOpening } from './title-line';
-import { parseGuarded } from './parser-guard';
+import { parseGuarded, parseIncremental, type PieceCache } from './parser-guard';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -102,7 +102,11 @@ export class ZwgkDocument {
   readonly eol: string;
   private readonly loc: ReturnType<typeof location>;
 
-  constructor(text: string, filePath?: string, format: DocFormat = formatOf(filePath)) {
+  /**
+   * `pieces`: an editor's cache of this document's last parse — only the pieces of the text that changed
+   * are parsed again (parser-guard.ts, parseIncremental); the model is the same as without it.
+   */
+  constructor(text: string, filePath?: string, format: DocFormat = formatOf(filePath), pieces?: PieceCache) {
     this.text = text;
     this.filePath = filePath;
     this.format = format;
@@ -111,7 +115,8 @@ export class ZwgkDocument {
     this.eol = m ? m[0] : '\n';
 
     if (format === 'markdown') {
-      this.tree = parseGuarded((input) => processor.parse(input) as Root, text);
+      const parse = (input: string): Root => processor.parse(input) as Root;
+      this.tree = pieces ? parseIncremental(parse, text, pieces, frontMatterLimit(text)) : parseGuarded(parse, text);
       const fm = this.tree.children[0];
       if (fm && fm.type === 'yaml' && fm.position) {
         this.metadata = readFrontMatter(text, fm.position.start.offset!, fm.position.end.offset!);
@@ -169,6 +174,19 @@ export class ZwgkDocument {
   meta(key: Parameters<typeof getField>[1]): string {
     return getField(this.metadata, key)?.value ?? '';
   }
+}
+
+/**
+ * Where front matter may end at the latest: after its closing fence, or the whole text when a text
+ * opening with `---` has none (no piece is cut before it).
+ */
+function frontMatterLimit(text: string): number {
+  const open = /^\ufeff?---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return 0;
+  const close = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : text.length;
 }
 
 function findTitle(doc: ZwgkDocument): Title | undefined {

@@ -335,3 +335,70 @@ export function parseGuarded<T extends TreeNode>(parse: (input: string) => T, te
   if (root!.position) root!.position.end = end;
   return root!;
 }
+
+// ————————————————————————————————— the editor: re-parse only what changed —————————————————————————————————
+
+/** Pieces of about this many characters when parsing with a PieceCache (see parseIncremental). */
+export const EDIT_PIECE = 2048;
+
+/**
+ * The trees of the pieces of the last text parsed with it (by the piece's text, positions from 0). An
+ * editor keeps one per open document: after an edit only the piece that changed goes through the parser.
+ */
+export class PieceCache {
+  pieces = new Map<string, TreeNode>();
+}
+
+/** A copy of `node` with every position moved by `offset` characters and `lines` lines. */
+function cloneShifted<T extends TreeNode>(node: T, offset: number, lines: number): T {
+  const out: Record<string, unknown> = {};
+  for (const k in node) {
+    const v = (node as Record<string, unknown>)[k];
+    if (k === 'children') out.children = (v as TreeNode[]).map((c) => cloneShifted(c, offset, lines));
+    else if (k === 'position' && v) {
+      const p = v as { start: PosPoint; end: PosPoint };
+      const pt = (q: PosPoint): PosPoint => (q.offset === undefined ? { line: q.line + lines, column: q.column } : { line: q.line + lines, column: q.column, offset: q.offset + offset });
+      out.position = { start: pt(p.start), end: pt(p.end) };
+    } else if (Array.isArray(v)) out[k] = [...v];
+    else if (v && typeof v === 'object') out[k] = structuredClone(v);
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+/** A line that may be a link reference definition (`[label]: …`): such a text is parsed whole. */
+const DEFINITION = /^ {0,3}\[[^\n\r]*\]:/m;
+
+/**
+ * The same tree as `parseGuarded(parse, text)` for an ordinary draft, parsing only the pieces (cut where
+ * pieceBounds says blocks do not continue, never inside front matter or a paragraph) whose text is not in
+ * `cache`; the cache then holds this text's pieces. Texts with link reference definitions (which reach
+ * across pieces) and big texts (parsed in pieces anyway) go to parseGuarded.
+ */
+export function parseIncremental<T extends TreeNode>(parse: (input: string) => T, text: string, cache: PieceCache, frontMatterEnd = 0): T {
+  const input = parserInput(text);
+  if (input.length > PARSE_PIECE || DEFINITION.test(input)) {
+    cache.pieces.clear();
+    return parseGuarded(parse, text);
+  }
+  const cuts = pieceBounds(input, EDIT_PIECE, Infinity).filter((c) => c > frontMatterEnd);
+  const bounds = [0, ...cuts, input.length];
+  const next = new Map<string, TreeNode>();
+  let root: T | undefined;
+  let line = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = input.slice(bounds[i], bounds[i + 1]);
+    let tree = (next.get(part) ?? cache.pieces.get(part)) as T | undefined;
+    if (!tree) tree = parse(part);
+    next.set(part, tree);
+    const moved = cloneShifted(tree, bounds[i], line);
+    if (!root) root = moved;
+    else for (const c of moved.children ?? []) root.children!.push(c);
+    line += part.match(BREAK)?.length ?? 0;
+  }
+  cache.pieces = next;
+  if (bounds.length > 2 && root!.position) {
+    root!.position.end = { line: line + 1, column: input.length - Math.max(input.lastIndexOf('\n'), input.lastIndexOf('\r')), offset: input.length };
+  }
+  return root!;
+}

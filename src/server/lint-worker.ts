@@ -12,7 +12,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
-  Calendar, DraftIndex, ZwgkDocument, lintDocument, redactPersonalData, summarize,
+  Calendar, DraftIndex, PieceCache, ZwgkDocument, lintDocument, redactPersonalData, summarize,
   type DocFormat, type DraftSummary, type LintMessage, type ResolvedConfig,
 } from '../core';
 import type { Range } from 'vscode-languageserver';
@@ -79,6 +79,16 @@ export function runLintWorker(): void {
   const port = parentPort!;
   const configs = new Map<number, { config: ResolvedConfig; calendar: Calendar }>();
   let index = new DraftIndex();
+  // The last parse of each recently linted document: an edit re-parses only the pieces it changed.
+  const pieces = new Map<string, PieceCache>();
+  const piecesOf = (key: string): PieceCache => {
+    let c = pieces.get(key);
+    if (c) pieces.delete(key);
+    else c = new PieceCache();
+    pieces.set(key, c);
+    if (pieces.size > 16) pieces.delete(pieces.keys().next().value!);
+    return c;
+  };
   port.on('message', (job: ToWorker) => {
     const t0 = performance.now();
     try {
@@ -92,7 +102,7 @@ export function runLintWorker(): void {
       }
       const c = configs.get(job.configId);
       if (!c) throw new Error(`config ${job.configId} unknown to the worker`);
-      const doc = new ZwgkDocument(job.text, job.filePath, job.format);
+      const doc = new ZwgkDocument(job.text, job.filePath, job.format, job.format === 'markdown' ? piecesOf(job.filePath ?? '') : undefined);
       const messages: WorkerMessage[] = lintDocument(doc, { config: c.config, calendar: c.calendar, index }).map((m) => {
         if (!m.fix) return m;
         const a = doc.positionAt(m.fix.range[0]);

@@ -3,6 +3,7 @@ import { parseDocument, isMap, isScalar, isSeq, type Node as YamlNode } from 'ya
 import { yamlProblem, MAX_FRONT_MATTER_CHARS } from '../parser-guard';
 import { canonicalKey } from '../meta-keys';
 import type { Metadata } from './index';
+import { simpleFrontMatter } from '../util/simple-front-matter';
 
 
 /** The first line break at or after `from` (\r\n, \n or a lone \r): where it is and where the next line starts. */
@@ -14,9 +15,20 @@ function nextBreak(text: string, from: number): { at: number; next: number } | u
 }
 
 /**
- * Reads YAML front matter occupying text[start, end) (fences included).
+ * Reads YAML front matter occupying text[start, end) (fences included). Front matter in the simple form
+ * drafts write (one `键: 值` a line, plain values) is read without the YAML parser — the same fields
+ * (util/simple-front-matter.ts; a property test holds the two readers to that).
  */
 export function readFrontMatter(text: string, start: number, end: number): Metadata {
+  if (end - start <= MAX_FRONT_MATTER_CHARS) {
+    const simple = simpleFrontMatter(text, start, end);
+    if (simple) return simple;
+  }
+  return readFrontMatterYaml(text, start, end);
+}
+
+/** readFrontMatter through the YAML parser, whatever the form. */
+export function readFrontMatterYaml(text: string, start: number, end: number): Metadata {
   // Line breaks are \n, \r\n or a lone \r (old Mac files): all three end a line.
   const first = nextBreak(text, start);
   const contentStart = !first || first.at >= end ? end : first.next;

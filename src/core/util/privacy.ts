@@ -265,8 +265,26 @@ export interface CandidateOptions {
   loose?: boolean;
 }
 
+/** The fewest digits (ASCII or full-width) a match of each pattern holds: 15-digit 身份证号, 11-digit mobile, 16-digit card. */
+const MIN_DIGITS: Record<PersonalKind, number> = { id: 15, phone: 11, card: 16 };
+
+/** True when `text` holds at least `min` digits (ASCII or full-width), wherever they are. */
+function hasDigits(text: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++n >= min) return true;
+    }
+  }
+  return false;
+}
+
 function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {}): Generator<NumberCandidate> {
   const n = normalise(raw, opts.entities ?? false);
+  // Text with too few digits for any match is not run through the patterns (their lookbehinds try
+  // every position).
+  if (!hasDigits(n.text, MIN_DIGITS[kind])) return;
   const res = opts.loose ? LOOSE : STRICT;
   const re = kind === 'id' ? res.id : kind === 'phone' ? res.phone : res.card;
   for (const m of matches(re, n.text)) {

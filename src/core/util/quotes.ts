@@ -6,7 +6,9 @@
  */
 import type { ZwgkDocument } from '../document';
 
-const OPEN: Record<string, string> = { '“': '”', '「': '」', '『': '』' };
+/** Opening marks (“ 「 『) and their closing ones, as char codes (no one-character string per position). */
+const OPEN_CODES = [0x201c, 0x300c, 0x300e];
+const CLOSE_CODES = [0x201d, 0x300d, 0x300f];
 
 const cache = new WeakMap<ZwgkDocument, { start: number; end: number }[]>();
 
@@ -17,13 +19,17 @@ export function quotedRanges(doc: ZwgkDocument): { start: number; end: number }[
   out = [];
   const text = doc.text;
   for (const b of doc.blocks) {
-    const stack: { close: string; at: number }[] = [];
+    const stack: { close: number; at: number }[] = [];
     for (let i = b.start; i < b.end; i++) {
-      const c = text[i];
-      const close = OPEN[c];
-      if (close) { stack.push({ close, at: i }); continue; }
+      const c = text.charCodeAt(i);
+      // Every mark is above U+2000: ASCII, Latin and most punctuation stop here.
+      if (c < 0x201c) continue;
+      const open = OPEN_CODES.indexOf(c);
+      if (open >= 0) { stack.push({ close: CLOSE_CODES[open], at: i }); continue; }
+      // (No read of stack[-1]: an out-of-bounds read is V8's slow path, and most characters get here.)
+      if (stack.length === 0) continue;
       const top = stack[stack.length - 1];
-      if (top && c === top.close) {
+      if (c === top.close) {
         stack.pop();
         // The outermost quotation covers the inner ones.
         if (stack.length === 0) out.push({ start: top.at + 1, end: i });

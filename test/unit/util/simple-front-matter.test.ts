@@ -1,7 +1,7 @@
 /** The YAML-free front-matter reader answers only when it agrees with readFrontMatter, field for field. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { readFrontMatter } from '../../../src/core/metadata';
+import { readFrontMatterYaml as readFrontMatter } from '../../../src/core/metadata/front-matter';
 import { simpleFrontMatter } from '../../../src/core/util/simple-front-matter';
 
 /** Pieces of front-matter lines: keys, separators, values YAML reads as strings or as something else. */
