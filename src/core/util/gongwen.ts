@@ -166,6 +166,8 @@ export interface AttachmentNote {
 }
 
 const ITEM = /^([0-9０-９]{1,2})[.．、)）][\s\u3000]*(.{1,200})$/;
+/** An item that names itself: “附件5《…》”, “附表1、《…》”, “附图2 …”. */
+const LABELLED = /^附[件表图][\s\u3000]*([0-9０-９]{1,2})[\s\u3000.．、:：]*(.{1,200})$/;
 /** A Markdown list marker before a block (the block's text has lost it): `1. `, `2) `, `- `. */
 const LIST_MARK = /^[\s\u3000>]*(?:([0-9]{1,2})[.)]|[-*+])[ \t]+$/;
 const digit = (s: string) => Number(s.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
@@ -174,7 +176,7 @@ const digit = (s: string) => Number(s.replace(/[０-９]/g, (c) => String(c.char
 function itemOf(doc: ZwgkDocument, b: Block): { n?: number; name: string } | undefined {
   const t = b.text.trim();
   if (!t || t.length > 120) return undefined;
-  const m = ITEM.exec(t);
+  const m = ITEM.exec(t) ?? LABELLED.exec(t);
   if (m) return { n: digit(m[1]), name: m[2].trim() };
   const lineStart = doc.text.lastIndexOf('\n', b.start - 1) + 1;
   const mark = LIST_MARK.exec(doc.text.slice(lineStart, b.start));
@@ -208,7 +210,7 @@ function readAttachmentNote(doc: ZwgkDocument): AttachmentNote | undefined {
   for (const l of (first?.[1] ?? '').split(/\n/)) {
     const t = l.trim();
     if (!t) continue;
-    const m = ITEM.exec(t);
+    const m = ITEM.exec(t) ?? LABELLED.exec(t);
     add(block, t, m ? digit(m[1]) : undefined, (m ? m[2] : t).trim());
   }
   let j = i + 1;
