@@ -1,12 +1,13 @@
 /**
  * `zwgk/ledger`: the 公开台账 of the workspace. Every draft the index knows is read (an open editor's
- * buffer as it is now, else the file on disk), parsed, and handed to the core's ledger with the config
+ * buffer as it is now, else the file on disk) that is a draft by the core's draftStatus, parsed, and handed to the core's ledger with the config
  * that governs it — the deadlines, 解读 status and pair gaps are the core's (the rules say the same).
  * Problem counts are left at 0 here: the editor shows problems in its own panel.
  */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ZwgkDocument, buildLedger, parseDate, sourceFormatOf, Calendar, type LedgerInput } from '../core';
+import { draftStatus } from '../core/draft-status';
 import type { ConfigStore } from './config';
 import type { SettingsStore } from './settings';
 import type { WorkspaceIndex } from './workspace-index';
@@ -57,10 +58,14 @@ export async function ledgerRequest(deps: LedgerDeps, params: LedgerParams | und
     if (text === undefined) continue;
     try {
       const s = await deps.settings.get(pathToUri(file));
+      if (!s.enable) continue;
       const c = deps.configs.forDocument(file, s);
-      if (c.ignored) continue;
+      const format = sourceFormatOf(file) || /\.txt$/i.test(file) ? 'text' : 'markdown';
+      // The same idea of a draft as lint-all and `zwgk lint .`: a README or a note without a catalogue
+      // header in a folder without config is not in the 台账.
+      if (!draftStatus({ text, fileName: file, format, governed: c.governed, ignored: c.ignored, all: s.lintAllDocuments }).draft) continue;
       calendar ??= c.calendar;
-      inputs.push({ doc: new ZwgkDocument(text, file, sourceFormatOf(file) || /\.txt$/i.test(file) ? 'text' : 'markdown'), config: c.config });
+      inputs.push({ doc: new ZwgkDocument(text, file, format), config: c.config });
     } catch {
       // A draft that cannot be parsed is left out; its problems show in the Problems panel.
     }
