@@ -52,8 +52,10 @@ describe('language server: zwgk/ledger (公开台账)', function () {
 
 describe('language server: zwgk/ledger lists what lint-all calls a draft', function () {
   this.timeout(30000);
-  it('without a config: the draft with catalogue metadata, not the README or a plain note beside it', async () => {
+  it('the draft with catalogue metadata, not a README (even under a config) or a plain note without one', async () => {
     const { ws, client } = await startWorkspace({
+      'drafts/.zwgkrc.json': '{ "rules": {} }\n',
+      'drafts/README.md': '# 说明\n\n本文件夹存放待发布的文稿。\n',
       'drafts/绿化管理办法.md': GREEN,
       'notes/README.md': '# 会议笔记\n\n这是一个普通的 Markdown 项目。\n',
       'notes/周会.md': '# 周会\n\n讨论了下周的工作安排。\n',
@@ -61,7 +63,7 @@ describe('language server: zwgk/ledger lists what lint-all calls a draft', funct
     try {
       // As in the editor: lint all drafts, then the view asks for the ledger.
       const lint = await client.conn.sendRequest<{ files: number; skipped: number }>('zwgk/lintWorkspace', {});
-      assert.deepEqual([lint.files, lint.skipped], [1, 2]);
+      assert.deepEqual([lint.files, lint.skipped], [1, 3]);
       const r = await client.conn.sendRequest<{ ledger?: Ledger }>('zwgk/ledger', { today: '2026-03-02' });
       assert.deepEqual(r.ledger!.entries.map((e) => path.relative(ws, e.path)), ['drafts/绿化管理办法.md']);
     } finally {
