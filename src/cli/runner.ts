@@ -61,7 +61,7 @@ export interface RunContext {
   onCacheLine?: (filePath: string, line: string) => void;
 }
 
-type ReadOutcome =
+export type ReadOutcome =
   | { kind: 'text'; decoded: DecodedText; stamp: ReturnType<typeof stampOf>; bytes: Buffer }
   | { kind: 'binary' }
   | { kind: 'error'; message: string };
@@ -70,7 +70,7 @@ type ReadOutcome =
  * Reads and decodes a draft (see safe-read.ts: regular files only, at most MAX_DRAFT_BYTES). With
  * `prefix`, only the start of a larger file is read (a folder-mate the index only needs the top of).
  */
-function readDraft(abs: string, fix: boolean, prefix = false): ReadOutcome {
+export function readDraft(abs: string, fix: boolean, prefix = false): ReadOutcome {
   const r = readBounded(abs, prefix ? { maxBytes: INDEX_PREFIX_BYTES, prefix: true } : { maxBytes: MAX_DRAFT_BYTES });
   if (r.kind !== 'ok') {
     const what = r.kind === 'too-large' ? `${readProblem(r)}，${fix ? '未修改' : '未检查'}` : `无法读取文件：${readProblem(r)}`;

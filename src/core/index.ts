@@ -39,5 +39,5 @@ export { inspectDocument, type Inspection, type InspectedField, type InspectedDa
 export { deadlinesOf, type Deadline, type DeadlineState, type DeadlineDate } from './deadlines';
 export { PieceCache } from './parser-guard';
 export { yamlProblem, nestingDepth, MAX_YAML_DEPTH, MAX_CONTAINER_DEPTH, MAX_FRONT_MATTER_CHARS, LONG_LINE } from './parser-guard';
-export { buildLedger, ledgerEntry, placeDeadline, parseToday, STATE_LABEL, type Ledger, type LedgerEntry, type LedgerDeadline, type LedgerPair, type LedgerItem, type LedgerState, type LedgerInput, type LedgerOptions, type ProblemCounts } from './ledger';
+export { buildLedger, ledgerEntry, placeDeadline, parseToday, todayFromInput, localDay, STATE_LABEL, type Ledger, type LedgerEntry, type LedgerDeadline, type LedgerPair, type LedgerItem, type LedgerState, type LedgerInput, type LedgerOptions, type ProblemCounts } from './ledger';
 export { interpretationStatus, pairSyncs, type InterpretationStatus, type PairSync } from './interpretation-status';

@@ -1,21 +1,18 @@
 /**
- * `zwgk/ledger`: the 公开台账 of the workspace. Every draft the index knows is read (an open editor's
- * buffer as it is now, else the file on disk) that is a draft by the core's draftStatus, parsed, and handed to the core's ledger with the config
- * that governs it — the deadlines, 解读 status and pair gaps are the core's (the rules say the same).
+ * `zwgk/ledger`: the 公开台账 of the workspace. Every file the index knows is read (an open editor's
+ * buffer as it is now, else the file on disk); those that are drafts by the core's draftStatus (as for
+ * lint-all) are parsed and handed to the core's ledger with the config that governs them — the
+ * deadlines, 解读 status and pair gaps are the core's (the rules say the same).
  * Problem counts are left at 0 here: the editor shows problems in its own panel.
  */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ZwgkDocument, buildLedger, parseDate, sourceFormatOf, Calendar, type LedgerInput } from '../core';
-import { draftStatus } from '../core/draft-status';
+import { ZwgkDocument, buildLedger, draftStatus, localDay, todayFromInput, sourceFormatOf, Calendar, type LedgerInput } from '../core';
 import type { ConfigStore } from './config';
 import type { SettingsStore } from './settings';
-import type { WorkspaceIndex } from './workspace-index';
-import { decodeDraft } from './workspace-index';
-import { readForIndex } from './sources';
+import { readDraftText, type WorkspaceIndex } from './workspace-index';
 import { pathToUri } from './uri';
 import { LEDGER, type LedgerParams, type LedgerResult } from './protocol';
-import { promises as fsp } from 'node:fs';
 
 export { LEDGER };
 
@@ -28,28 +25,17 @@ export interface LedgerDeps {
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
+/** An open editor's buffer as it is now, else the file on disk. */
 async function textOf(file: string, documents: TextDocuments<TextDocument>): Promise<string | undefined> {
   const open = documents.get(pathToUri(file));
   if (open) return open.getText();
-  try {
-    if (sourceFormatOf(file)) return await readForIndex(file);
-    const st = await fsp.stat(file);
-    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-    return decodeDraft(await fsp.readFile(file));
-  } catch {
-    return undefined;
-  }
+  return readDraftText(file, MAX_BYTES).catch(() => undefined);
 }
 
 export async function ledgerRequest(deps: LedgerDeps, params: LedgerParams | undefined): Promise<LedgerResult> {
-  const today = (params?.today ?? '').trim() || localToday();
-  const d = parseDate(today);
-  if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(today) || !d || !d.valid) return { error: `“今天”的日期无法识别：${today}（应写作 YYYY-MM-DD）` };
+  const given = (params?.today ?? '').trim();
+  const today = given ? todayFromInput(given) : localDay(new Date());
+  if (!today) return { error: `“今天”的日期无法识别：${given}（应写作 YYYY-MM-DD）` };
   const dueSoon = params?.dueSoonWorkdays;
   const inputs: LedgerInput[] = [];
   let calendar: Calendar | undefined;

@@ -45,12 +45,15 @@ export function decodeDraft(buf: Buffer): string | undefined {
   }
 }
 
-async function readDraft(file: string): Promise<string | undefined> {
+/**
+ * The text zwgk reads in a file on disk: a .md/.txt decoded, the text of a .docx or page (its size limit is
+ * the reader's). Undefined for what is not a regular file, is binary, or is over `maxBytes`.
+ */
+export async function readDraftText(file: string, maxBytes = MAX_INDEX_BYTES): Promise<string | undefined> {
   const st = await fsp.stat(file);
   if (!st.isFile()) return undefined;
-  // A .docx or page: the text zwgk reads from it (its size limit is the reader's).
   if (sourceFormatOf(file)) return readForIndex(file);
-  if (st.size > MAX_INDEX_BYTES) return undefined;
+  if (st.size > maxBytes) return undefined;
   return decodeDraft(await fsp.readFile(file));
 }
 
@@ -180,7 +183,7 @@ export class WorkspaceIndex {
       for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
         if (run !== this.run) return done;
         const chunk = files.slice(i, i + READ_CONCURRENCY);
-        const texts = await Promise.all(chunk.map((f) => (this.openPaths.has(f) ? Promise.resolve(undefined) : readDraft(f).catch(() => undefined))));
+        const texts = await Promise.all(chunk.map((f) => (this.openPaths.has(f) ? Promise.resolve(undefined) : readDraftText(f).catch(() => undefined))));
         for (let j = 0; j < chunk.length; j++) {
           const text = texts[j];
           // Governed: a draft unless it is a project file (README …) without metadata of its own.
@@ -316,7 +319,7 @@ export class WorkspaceIndex {
     if (!this.wanted(file, settings) && !dirIndexed) return this.remove(file);
     let text: string | undefined;
     try {
-      text = await readDraft(file);
+      text = await readDraftText(file);
     } catch {
       text = undefined;
     }
@@ -350,7 +353,7 @@ export class WorkspaceIndex {
       if (++n > 2000) break;
       const file = path.join(dir, ent.name);
       if (this.openPaths.has(file)) continue;
-      const text = await readDraft(file).catch(() => undefined);
+      const text = await readDraftText(file).catch(() => undefined);
       if (text === undefined) continue;
       if (metadataMakesDraft(text, file) && this.summarizeText(file, text).changed) changed = true;
       await yieldNow();

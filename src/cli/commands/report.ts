@@ -8,14 +8,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, Calendar, ZwgkDocument, buildLedger, formatOf, lintDocument, parseDate, redactPersonalData, type LedgerInput, type Ledger } from '../../core';
+import { ALL_RULES, Calendar, ZwgkDocument, buildLedger, formatOf, lintDocument, localDay, todayFromInput, redactPersonalData, type LedgerInput, type Ledger } from '../../core';
 import { ConfigLoader } from '../config-loader';
 import { CliError } from '../errors';
 import { expandInputs } from '../files';
 import { governedBy, selectDrafts, skippedNotice } from '../draft-filter';
-import { buildIndex, type RunContext } from '../runner';
-import { decode } from '../encoding';
-import { readBounded, readProblem, MAX_DRAFT_BYTES } from '../safe-read';
+import { buildIndex, readDraft, type RunContext } from '../runner';
 import { isSourcePath, readSourceFile } from '../sources';
 import { displayPath } from '../text';
 import { renderHtml } from '../report/html';
@@ -32,32 +30,23 @@ export interface ReportFlags {
   dueSoon?: string;
 }
 
-/** Today in the local time zone, as YYYY-MM-DD. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function parseTodayFlag(v: string | undefined): string {
-  if (v === undefined) return localToday();
-  const s = v.trim();
-  const d = /^\d{4}-\d{1,2}-\d{1,2}$/.test(s) ? parseDate(s) : undefined;
-  if (!d || !d.valid) throw new CliError(`--today 应为日期 YYYY-MM-DD，例如 --today 2026-03-02，收到“${v}”`);
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  if (v === undefined) return localDay(new Date());
+  const iso = todayFromInput(v);
+  if (!iso) throw new CliError(`--today 应为日期 YYYY-MM-DD，例如 --today 2026-03-02，收到“${v}”`);
+  return iso;
 }
 
+/** A draft read as `zwgk lint` reads it (bounded, decoded; a .docx/.html through its reader). */
 function readDoc(abs: string): { doc?: ZwgkDocument; problem?: string } {
   if (isSourcePath(abs)) {
     const r = readSourceFile(abs);
-    if (r.kind === 'error') return { problem: r.message };
-    return { doc: new ZwgkDocument(r.src.text, abs, 'text') };
+    return r.kind === 'error' ? { problem: r.message } : { doc: new ZwgkDocument(r.src.text, abs, 'text') };
   }
-  const r = readBounded(abs, { maxBytes: MAX_DRAFT_BYTES });
-  if (r.kind !== 'ok') return { problem: `无法读取：${readProblem(r)}` };
-  const decoded = decode(r.bytes);
-  if (decoded.kind === 'binary') return { problem: '是二进制文件' };
-  if (decoded.kind === 'undecodable') return { problem: `无法识别编码：${decoded.reason}` };
-  return { doc: new ZwgkDocument(decoded.text, abs, formatOf(abs)) };
+  const r = readDraft(abs, false);
+  if (r.kind === 'binary') return { problem: '是二进制文件' };
+  if (r.kind === 'error') return { problem: r.message };
+  return { doc: new ZwgkDocument(r.decoded.text, abs, formatOf(abs)) };
 }
 
 /** The ledger of the drafts `patterns` name (default: the working directory). */

@@ -177,6 +177,21 @@ export function parseToday(v: string | SimpleDate): SimpleDate {
   return d;
 }
 
+/**
+ * A "today" a user typed (YYYY-MM-DD; month and day with or without a leading zero) as ISO; undefined
+ * when it is not a real date. `zwgk report --today` and the 台账 view both read it so.
+ */
+export function todayFromInput(v: string): string | undefined {
+  const s = v.trim();
+  const d = /^\d{4}-\d{1,2}-\d{1,2}$/.test(s) ? parseDate(s) : undefined;
+  return d && d.valid ? formatDate(d) : undefined;
+}
+
+/** The calendar day of `now` in local time, as ISO (the CLI and the server read the clock, not the core). */
+export function localDay(now: Date): string {
+  return formatDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}
+
 /** Signed working days from `a` to `b` (negative when `b` is before `a`); undefined when uncovered. */
 function signedWorkdays(cal: Calendar, a: SimpleDate, b: SimpleDate): number | undefined {
   const days = dayDiff(a, b);
