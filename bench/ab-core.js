@@ -7,21 +7,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { execSync } = require('node:child_process');
-const { CACHE, ROOT, median } = require('./util');
+const { CACHE, ROOT, median, filesIn } = require('./util');
 
 function bundle(srcRoot, out) {
   require('esbuild').buildSync({ entryPoints: [path.join(srcRoot, 'src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'warning' });
   return require(out);
-}
-
-function filesIn(dir) {
-  const out = [];
-  for (const ent of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = path.join(dir, ent.name);
-    if (ent.isDirectory()) out.push(...filesIn(p));
-    else if (/\.(md|txt)$/.test(ent.name)) out.push(p);
-  }
-  return out;
 }
 
 function run(core, files, texts) {

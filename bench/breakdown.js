@@ -5,18 +5,8 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { CACHE, loadCore } = require('./util');
+const { CACHE, loadCore, filesIn } = require('./util');
 const { writeCorpus } = require('./corpus');
-
-function filesIn(dir) {
-  const out = [];
-  for (const ent of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = path.join(dir, ent.name);
-    if (ent.isDirectory()) out.push(...filesIn(p));
-    else if (/\.(md|txt)$/.test(ent.name)) out.push(p);
-  }
-  return out;
-}
 
 function best(fn, rounds = 2) {
   let b = Infinity;

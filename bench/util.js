@@ -71,7 +71,18 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** The .md/.txt files under `dir`, in a stable (sorted) order. */
+function filesIn(dir) {
+  const out = [];
+  for (const ent of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, ent.name);
+    if (ent.isDirectory()) out.push(...filesIn(p));
+    else if (/\.(md|txt)$/.test(ent.name)) out.push(p);
+  }
+  return out;
+}
+
 const mb = (b) => (b / 1048576).toFixed(0) + ' MB';
 const ms = (x) => x.toFixed(x < 10 ? 2 : 0) + ' ms';
 
-module.exports = { ROOT, CACHE, timed, loadCore, percentile, median, mb, ms };
+module.exports = { ROOT, CACHE, timed, loadCore, percentile, median, mb, ms, filesIn };
