@@ -44,6 +44,11 @@ function dateOnly(text: string, start: number, end: number): OwnDate | undefined
   return undefined;
 }
 
+/** True when `text` is nothing but a date (a 落款 date line), Arabic or Chinese numerals. */
+export function isDateLine(text: string): boolean {
+  return dateOnly(text, 0, text.length) !== undefined;
+}
+
 const NOTE = /^[（(][ \t\u3000]{0,2}此件[ \t\u3000]{0,2}(?:主动公开|公开发布|依申请公开|不予公开|不公开)/;
 /** A line that names an issuing body (the line above a 落款 date). */
 const ISSUER_LINE = /(?:人民政府|政府|办公厅|办公室|委员会|管理局|局|委|厅|院|部|署|中心|海关|政治部|领导小组|街道办事处|镇|乡|队)(?:[（(][^）)]{1,10}[）)])?$/;
@@ -54,6 +59,15 @@ const ISSUER_LINE = /(?:人民政府|政府|办公厅|办公室|委员会|管理
  * date above the document it issues).
  */
 export function signatureDate(doc: ZwgkDocument): OwnDate | undefined {
+  // Asked by the profile (成文日期, the 落款's issuer) and the gongwen rules: read once per document.
+  if (signatureCache.has(doc)) return signatureCache.get(doc);
+  const d = readSignatureDate(doc);
+  signatureCache.set(doc, d);
+  return d;
+}
+const signatureCache = new WeakMap<ZwgkDocument, OwnDate | undefined>();
+
+function readSignatureDate(doc: ZwgkDocument): OwnDate | undefined {
   const norm = toSimplified(doc.text);
   const blocks = doc.blocks.filter((b) => b.start >= doc.bodyStart && b.kind !== 'heading');
   for (let i = 1; i < blocks.length; i++) {

@@ -114,5 +114,5 @@ export { parseTitle, type TitleParts } from './title';
 export { GENRES, genreNamed, type Genre, type GenreFamily } from './genres';
 export { inferKind, type Kind, type KindConfidence, type KindInput } from './kind';
 export { classifyAuthority, authorityLevel, titleSubject, issuerOf, type AuthorityLevel, type Level, type Issuer } from './issuer';
-export { issuedDate, publishedDate, signatureDate, signatureIssuer, metaDate, yearFor, type OwnDate } from './dates';
+export { issuedDate, publishedDate, signatureDate, signatureIssuer, isDateLine, metaDate, yearFor, type OwnDate } from './dates';
 export { reportYear, isReportTitle, onlyCited, type ReportYear } from './report-year';

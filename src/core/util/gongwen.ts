@@ -10,9 +10,7 @@
  * Pure reading of the document; no messages. Bounded patterns only.
  */
 import type { ZwgkDocument, Block } from '../document';
-import { profileOf, type Genre, type TitleParts } from '../profile';
-import { findDates } from '../dates';
-import { findChineseNumeralDates } from './cn-numeral-date';
+import { profileOf, signatureDate, isDateLine, type Genre, type TitleParts } from '../profile';
 import { toSimplified } from '../data/traditional';
 
 export interface Gongwen {
@@ -112,14 +110,6 @@ export interface SignatureParts {
   signed: boolean;
 }
 
-/** A block that is nothing but a date (2026年3月2日, 二〇〇四年一月十六日). */
-export function isDateLine(text: string): boolean {
-  const t = text.trim();
-  if (t.length > 24 || !t.includes('年')) return false;
-  if (findDates(t).some((d) => d.start === 0 && d.end === t.length && d.style === 'cn')) return true;
-  return findChineseNumeralDates(t).some((d) => d.start === 0 && d.end === t.length);
-}
-
 /**
  * A line that can be a 发文机关署名: short, no sentence punctuation, not a label (附件：, 联系人：) nor an
  * item of the 附件说明 (2.联系人信息表).
@@ -138,17 +128,16 @@ export function signatureOf(doc: ZwgkDocument): SignatureParts {
 }
 
 function readSignature(doc: ZwgkDocument): SignatureParts {
+  // The 落款 date is the profile's (the one 成文日期 and the deadlines fall back on), found in the body.
+  const d = signatureDate(doc);
+  if (!d) return { signed: false };
   const blocks = bodyBlocks(doc);
-  const firstAttachment = blocks.findIndex((b, i) => i > 0 && /^附件[0-9０-９一二三四五六七八九十]{0,3}$/.test(norm(b.text)));
-  const end = firstAttachment > 0 ? firstAttachment : blocks.length;
-  for (let i = end - 1; i >= 0; i--) {
-    if (!isDateLine(blocks[i].text)) continue;
-    const above = i > 0 ? blocks[i - 1] : undefined;
-    // The last item of the 附件说明 right above the date (a Markdown list item has lost its number).
-    const listed = !!above && !!attachmentNote(doc)?.items.some((it) => it.start >= above.start && it.start < above.end);
-    return { date: blocks[i], above, signed: !!above && !listed && isSignatureLine(above.text) && !isDateLine(above.text) };
-  }
-  return { signed: false };
+  const i = blocks.findIndex((b) => b.start <= d.start && d.start < b.end);
+  if (i < 0) return { signed: false };
+  const above = i > 0 ? blocks[i - 1] : undefined;
+  // The last item of the 附件说明 right above the date (a Markdown list item has lost its number).
+  const listed = !!above && !!attachmentNote(doc)?.items.some((it) => it.start >= above.start && it.start < above.end);
+  return { date: blocks[i], above, signed: !!above && !listed && isSignatureLine(above.text) && !isDateLine(above.text) };
 }
 
 export interface AttachmentItem {
