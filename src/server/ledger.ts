@@ -21,7 +21,14 @@ export interface LedgerDeps {
   configs: ConfigStore;
   settings: SettingsStore;
   documents: TextDocuments<TextDocument>;
+  /**
+   * Parsed drafts of the last request, by path: the view asks again after every lint, and a draft whose
+   * text did not change is not parsed again (its profile and deadlines are cached on the document).
+   */
+  parsed?: ParsedDrafts;
 }
+
+export type ParsedDrafts = Map<string, { text: string; doc: ZwgkDocument }>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -39,6 +46,7 @@ export async function ledgerRequest(deps: LedgerDeps, params: LedgerParams | und
   const dueSoon = params?.dueSoonWorkdays;
   const inputs: LedgerInput[] = [];
   let calendar: Calendar | undefined;
+  const seen: ParsedDrafts = new Map();
   for (const file of deps.index.files().sort()) {
     const text = await textOf(file, deps.documents);
     if (text === undefined) continue;
@@ -51,10 +59,17 @@ export async function ledgerRequest(deps: LedgerDeps, params: LedgerParams | und
       // header in a folder without config is not in the 台账.
       if (!draftStatus({ text, fileName: file, format, governed: c.governed, ignored: c.ignored, all: s.lintAllDocuments }).draft) continue;
       calendar ??= c.calendar;
-      inputs.push({ doc: new ZwgkDocument(text, file, format), config: c.config });
+      const before = deps.parsed?.get(file);
+      const doc = before && before.text === text && before.doc.format === format ? before.doc : new ZwgkDocument(text, file, format);
+      seen.set(file, { text, doc });
+      inputs.push({ doc, config: c.config });
     } catch {
       // A draft that cannot be parsed is left out; its problems show in the Problems panel.
     }
+  }
+  if (deps.parsed) {
+    deps.parsed.clear();
+    for (const [k, v] of seen) deps.parsed.set(k, v);
   }
   const ledger = buildLedger(inputs, {
     index: deps.index.drafts, calendar: calendar ?? new Calendar(), today,

@@ -30,7 +30,7 @@ import { LintWorker, isLintWorker, runLintWorker, workerEntry } from './lint-wor
 import { rulePageFile, setRuleLinkCommand } from './rule-links';
 import { DOCUMENT_INFO, documentInfo, type DocumentInfo } from './document-info';
 import type { DocumentInfoParams, LedgerParams, LedgerResult } from './protocol';
-import { LEDGER, ledgerRequest } from './ledger';
+import { LEDGER, ledgerRequest, type ParsedDrafts } from './ledger';
 import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
@@ -472,9 +472,10 @@ export function startServer(connection?: Connection): Connection | undefined {
   }));
 
   // The 公开台账 of the workspace (ledger.ts): what the extension's tree view shows.
+  const ledgerDocs: ParsedDrafts = new Map();
   conn.onRequest(LEDGER, guard('ledger', null as LedgerResult | null, async (p: LedgerParams) => {
     await firstIndex;
-    return ledgerRequest({ index, configs, settings, documents }, p);
+    return ledgerRequest({ index, configs, settings, documents, parsed: ledgerDocs }, p);
   }));
 
   conn.onRequest(SERVER_STATUS, guard('serverStatus', null as ServerStatusResult | null, () => {
