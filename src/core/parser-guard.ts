@@ -254,6 +254,9 @@ export function pieceBounds(text: string, piece = PARSE_PIECE, maxPiece = piece 
   let fence: { ch: string; len: number } | undefined;
   let html: RegExp | undefined;
   let prevBlank = false;
+  // A fence or HTML block opened inside a list item or quote: where it ends depends on the container (and
+  // an unclosed one gives the container a different end when parsed alone), so no safe cut after it.
+  let inContainer = false;
   let pieceStart = 0;
   BREAK.lastIndex = 0;
   let lineStart = 0;
@@ -264,7 +267,7 @@ export function pieceBounds(text: string, piece = PARSE_PIECE, maxPiece = piece 
     const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
     // a cut before this line?
     if (lineStart - pieceStart >= piece && !fence && !html) {
-      const safe = prevBlank && /^[^\s>|*+\-0-9]/.test(line);
+      const safe = prevBlank && !inContainer && /^[^\s>|*+\-0-9]/.test(line);
       if (safe || (lineStart - pieceStart >= maxPiece && /^\S/.test(line))) {
         cuts.push(lineStart);
         pieceStart = lineStart;
@@ -277,6 +280,7 @@ export function pieceBounds(text: string, piece = PARSE_PIECE, maxPiece = piece 
     } else if (html) {
       if (html.test(text.slice(lineStart, lineEnd))) html = undefined;
     } else {
+      if (CONTAINER_OPENS.test(line)) inContainer = true;
       const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
       if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = { ch: open[1][0], len: open[1].length };
       else {
@@ -288,15 +292,19 @@ export function pieceBounds(text: string, piece = PARSE_PIECE, maxPiece = piece 
         }
       }
     }
-    prevBlank = line.trim() === '' && lineEnd - lineStart < 200;
+    // Blank as Markdown means it: spaces and tabs only (an EN SPACE or U+3000 line continues a paragraph).
+    prevBlank = /^[ \t]*$/.test(line) && lineEnd - lineStart < 200;
     if (!m) break;
     lineStart = next;
   }
   return cuts;
 }
 
+/** A list item or quote whose content starts with a code fence or an HTML block opener. */
+const CONTAINER_OPENS = /^[ \t]{0,3}(?:(?:>|[*+-]|[0-9]{1,9}[.)])[ \t]*)+(?:`{3}|~{3}|<)/;
+
 /** Moves every position in `tree` by `offset` characters and `lines` lines (iteratively: trees can be deep). */
-function shift(tree: TreeNode, offset: number, lines: number): void {
+export function shift(tree: TreeNode, offset: number, lines: number): void {
   const stack: TreeNode[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
