@@ -14,6 +14,7 @@ import { readFrontMatter, readHeader, getField, type Metadata } from './metadata
 import { inferKind, type Kind } from './profile/kind';
 import { pickTitleLine, bodyOpening } from './title-line';
 import { parseGuarded, parseIncremental, type PieceCache } from './parser-guard';
+import { parsePlainFirst } from './plain-markdown';
 
 export type DocFormat = 'markdown' | 'text';
 
@@ -54,6 +55,11 @@ function remarkGfmTable(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable);
+
+/** The tree remark-parse alone builds (no guards, no fast path): what parsePlainFirst must equal. */
+export function remarkTree(text: string): Root {
+  return processor.parse(text) as Root;
+}
 
 /** URLs and e-mail addresses inside prose (bounded quantifiers: linear). */
 const URL_OR_EMAIL = /(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]{1,2000}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
@@ -115,7 +121,7 @@ export class ZwgkDocument {
     this.eol = m ? m[0] : '\n';
 
     if (format === 'markdown') {
-      const parse = (input: string): Root => processor.parse(input) as Root;
+      const parse = (input: string): Root => parsePlainFirst(remarkTree, input, frontMatterLimit(input));
       this.tree = pieces ? parseIncremental(parse, text, pieces, frontMatterLimit(text)) : parseGuarded(parse, text);
       const fm = this.tree.children[0];
       if (fm && fm.type === 'yaml' && fm.position) {
