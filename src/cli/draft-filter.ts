@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { draftStatus, isProjectFile, type DraftStatus } from '../core/draft-status';
 import { readSource, sourceFormatOf } from '../core/formats';
 import { decode } from './encoding';
+import type { MemoEntry } from './read-memo';
 
 /** Bytes read to decide: the metadata sits at the top. */
 const HEAD_BYTES = 1024 * 1024;
@@ -34,13 +35,15 @@ export interface SelectOptions {
   all: boolean;
   /** A config file (or `--config`) applies to the file. */
   governed(file: string): boolean;
+  /** Sees a .md/.txt read whole and decoded here (the run may keep it instead of reading it again). */
+  onRead?(file: string, entry: MemoEntry): void;
 }
 
 /**
  * The text that decides: the head of a .md/.txt, decoded; the text zwgk reads from a .docx or .html.
  * Undefined when it cannot be read here (the lint then reports why).
  */
-function textOf(file: string): string | undefined {
+function textOf(file: string, onRead?: (entry: MemoEntry) => void): string | undefined {
   const format = sourceFormatOf(file);
   if (format) {
     try {
@@ -51,13 +54,18 @@ function textOf(file: string): string | undefined {
       return undefined;
     }
   }
-  const bytes = head(file);
-  const decoded = bytes ? decode(bytes) : undefined;
-  return decoded && decoded.kind === 'text' ? decoded.text : undefined;
+  const got = head(file);
+  const decoded = got ? decode(got.bytes) : undefined;
+  if (!decoded || decoded.kind !== 'text') return undefined;
+  if (got!.whole) onRead?.({ bytes: got!.bytes, decoded, stat: got!.stat });
+  return decoded.text;
 }
 
-/** The first bytes of a regular file, cut at the last line feed when truncated; undefined if unreadable. */
-function head(file: string): Buffer | undefined {
+/**
+ * The first bytes of a regular file, cut at the last line feed when truncated (`whole`: not truncated);
+ * undefined if unreadable.
+ */
+function head(file: string): { bytes: Buffer; whole: boolean; stat: fs.Stats } | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -72,10 +80,10 @@ function head(file: string): Buffer | undefined {
       n += r;
     }
     const got = buf.subarray(0, n);
-    if (st.size <= HEAD_BYTES) return got;
+    if (st.size <= HEAD_BYTES) return { bytes: got, whole: n === st.size, stat: st };
     // A line feed never sits inside a multi-byte UTF-8 or GB18030 character.
     const lf = got.lastIndexOf(0x0a);
-    return lf > 0 ? got.subarray(0, lf + 1) : got;
+    return { bytes: lf > 0 ? got.subarray(0, lf + 1) : got, whole: false, stat: st };
   } catch {
     return undefined;
   } finally {
@@ -98,7 +106,7 @@ export function selectDrafts(files: readonly string[], named: ReadonlySet<string
       out.push(file);
       continue;
     }
-    const text = textOf(file);
+    const text = textOf(file, opts.onRead && ((entry) => opts.onRead!(file, entry)));
     if (text === undefined) {
       out.push(file); // reported when linted (unreadable, undecodable, binary, not a Word file)
       continue;

@@ -27,6 +27,7 @@ import { cacheable, contentHash, resultLine, type LintCache } from './cache';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
 import type { WorkerSetup } from './worker';
+import type { ReadMemo } from './read-memo';
 import { isSourcePath, lintSourceFile, lintSourceText, readSourceBytes, summarizeSourceFile } from './sources';
 
 /**
@@ -59,6 +60,8 @@ export interface RunContext {
   cache?: LintCache;
   /** --cache: takes the cache line of each file linted completely (see cache.ts). */
   onCacheLine?: (filePath: string, line: string) => void;
+  /** Drafts the choice of drafts read whole, for the passes to use instead of reading them again (read-memo.ts). */
+  reads?: ReadMemo;
 }
 
 export type ReadOutcome =
@@ -70,7 +73,11 @@ export type ReadOutcome =
  * Reads and decodes a draft (see safe-read.ts: regular files only, at most MAX_DRAFT_BYTES). With
  * `prefix`, only the start of a larger file is read (a folder-mate the index only needs the top of).
  */
-export function readDraft(abs: string, fix: boolean, prefix = false): ReadOutcome {
+export function readDraft(abs: string, fix: boolean, prefix = false, reads?: ReadMemo, keep = prefix): ReadOutcome {
+  // A whole file read earlier in the run is what a read now would give (a prefix read too, when it fits);
+  // the last use (`keep` false: the lint pass) takes it out of the memo.
+  const kept = fix ? undefined : keep ? reads?.peek(abs) : reads?.take(abs);
+  if (kept && (!prefix || kept.bytes.length <= INDEX_PREFIX_BYTES)) return { kind: 'text', decoded: kept.decoded, stamp: stampOf(kept.stat), bytes: kept.bytes };
   const r = readBounded(abs, prefix ? { maxBytes: INDEX_PREFIX_BYTES, prefix: true } : { maxBytes: MAX_DRAFT_BYTES });
   if (r.kind !== 'ok') {
     const what = r.kind === 'too-large' ? `${readProblem(r)}，${fix ? '未修改' : '未检查'}` : `无法读取文件：${readProblem(r)}`;
@@ -109,9 +116,9 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
  * `onBytes` sees the bytes of a .md/.txt draft it is made from (--cache keys it by them); a summary it
  * returns is used as is.
  */
-export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined): DraftSummary | undefined {
+export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined, reads?: ReadMemo): DraftSummary | undefined {
   if (isSourcePath(abs)) return summarizeSourceFile(abs);
-  const r = readDraft(abs, false, true);
+  const r = readDraft(abs, false, true, reads);
   if (r.kind !== 'text') return undefined;
   const known = onBytes?.(r.bytes);
   if (known) return known;
@@ -141,7 +148,7 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
     if (ctx.cache) {
       // Summaries of unchanged drafts come from the cache; no draft is parsed ahead (most results will too).
       const cache = ctx.cache;
-      const s = cache.summaryHit(abs) ?? summarizeFile(abs, (bytes) => cache.summaryFor(abs, bytes));
+      const s = cache.summaryHit(abs) ?? summarizeFile(abs, (bytes) => cache.summaryFor(abs, bytes), ctx.reads);
       if (s) {
         summaries.push(s);
         cache.addSummary(abs, s);
@@ -149,11 +156,11 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
       continue;
     }
     if (!keepDocs || !linted.has(abs) || isSourcePath(abs)) {
-      const s = summarizeFile(abs);
+      const s = summarizeFile(abs, undefined, ctx.reads);
       if (s) summaries.push(s);
       continue;
     }
-    const r = readDraft(abs, false);
+    const r = readDraft(abs, false, false, ctx.reads, true);
     if (r.kind !== 'text') continue;
     const text = r.decoded.text;
     try {
@@ -240,7 +247,7 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
       return makeResult(abs, [internalMessage(e)], { fatal: true, ...(ctx.fix ? { fixedCount: 0 } : {}) });
     }
   }
-  const r = readDraft(abs, ctx.fix);
+  const r = readDraft(abs, ctx.fix, false, ctx.reads);
   if (r.kind === 'binary') {
     ctx.notice(`${ctx.display(abs)} 是二进制文件，已跳过`);
     return undefined;
@@ -299,13 +306,40 @@ export function cachedSummary(abs: string, cache: LintCache): DraftSummary | und
 }
 
 /**
- * Worker threads for a run of `count` files with `--concurrency auto`: none up to 50 files; above, one
- * per core (at most 8, and one per 25 files) — and one even on a single core, whose bounded heap keeps
- * the memory of a long run flat.
+ * Drafts (bytes) below which `--concurrency auto` lints in one thread. Starting a worker — loading zwgk,
+ * warming up its compiler, rebuilding the index — and passing results between threads cost more than two
+ * cores save on small runs: measured here (2 cores) on the bench corpus, 1,000 drafts (10 MB) took the
+ * same wall time with two workers as with none and 30 % more CPU; 3,000 (30 MB) 8 % less wall time for
+ * 35 % more CPU; 10,000 (100 MB) a third less wall time.
  */
-export function autoThreads(count: number, cpus: number): number {
-  if (count <= 50) return 0;
-  return Math.max(1, Math.min(cpus, Math.ceil(count / 25), 8));
+export const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Worker threads for `--concurrency auto`: none for 50 files or fewer, or under WORKER_MIN_BYTES of
+ * drafts; above, one per core that is free (`load`: the 1-minute load average — on a busy machine
+ * workers only compete for the same cores), at most 8 and one per 25 files; none when fewer than two
+ * cores are free, except on a one-core machine (one worker, whose bounded heap keeps a long run's memory
+ * flat).
+ */
+export function autoThreads(count: number, cpus: number, bytes = Infinity, load = 0): number {
+  if (count <= 50 || bytes < WORKER_MIN_BYTES) return 0;
+  if (cpus <= 1) return 1;
+  const free = Math.max(1, Math.round(cpus - load));
+  const threads = Math.min(free, Math.ceil(count / 25), 8);
+  return threads >= 2 ? threads : 0;
+}
+
+/** Size of the files (what a stat says; a file that cannot be stat'ed counts nothing). */
+export function totalBytes(files: readonly string[]): number {
+  let sum = 0;
+  for (const f of files) {
+    try {
+      sum += fs.statSync(f).size;
+    } catch {
+      // reported when linted
+    }
+  }
+  return sum;
 }
 
 /**

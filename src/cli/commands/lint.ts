@@ -14,7 +14,8 @@ import { ConfigLoader, parseRuleOptions } from '../config-loader';
 import { CliError } from '../errors';
 import { expandInputs } from '../files';
 import { governedBy, selectDrafts, skippedNotice } from '../draft-filter';
-import { autoThreads, lintFiles, lintStdin, type RunContext } from '../runner';
+import { autoThreads, lintFiles, lintStdin, totalBytes, type RunContext } from '../runner';
+import { ReadMemo } from '../read-memo';
 import { LintCache, cacheFilePath, defaultCacheLocation, runFingerprint } from '../cache';
 import { Progress } from '../progress';
 import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
@@ -152,7 +153,11 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   const found = expandInputs(inputs, { cwd, isIgnored: (p, isDir) => loader.isIgnored(p, isDir), onNotice: notice });
   const { unmatched } = found;
   // What the language server would lint: drafts by config or metadata (files named explicitly always).
-  const { files, skipped } = selectDrafts(found.files, found.named, { all: !!flags.all, governed: (f) => governedBy(loader.layersFor(path.dirname(f))) });
+  // What choosing the drafts reads whole is kept for the passes (one thread, no --fix: see read-memo.ts).
+  const reads = flags.fix ? undefined : new ReadMemo();
+  const { files, skipped } = selectDrafts(found.files, found.named, {
+    all: !!flags.all, governed: (f) => governedBy(loader.layersFor(path.dirname(f))), onRead: reads && ((f, e) => reads.put(f, e)),
+  });
   const skippedText = skippedNotice(skipped, (f) => displayPath(f, cwd));
   if (skippedText) notice(skippedText);
   if (unmatched.length) {
@@ -163,7 +168,9 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   // Load every applicable config before linting, so a broken one stops the run before any file is written.
   for (const f of files) loader.configFor(f);
   if (!files.length) notice('没有找到要检查的 .md/.txt/.docx/.html 文件');
-  ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism());
+  ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism(), totalBytes(files), os.loadavg()[0]);
+  if (reads && !ctx.threads) ctx.reads = reads;
+  else reads?.clear();
   ctx.workerSetup = {
     cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, fix: !!flags.fix, roots: [...(ctx.roots ?? [])],
     output: { format: flags.format, options: formatOptions }, cache: !!flags.cache,
