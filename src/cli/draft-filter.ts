@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { draftStatus, isProjectFile, type DraftStatus } from '../core/draft-status';
+import { draftStatus, headDecides, isProjectFile, type DraftStatus } from '../core/draft-status';
 import { readSource, sourceFormatOf } from '../core/formats';
 import { decode } from './encoding';
 import type { MemoEntry } from './read-memo';
@@ -39,11 +39,16 @@ export interface SelectOptions {
   onRead?(file: string, entry: MemoEntry): void;
 }
 
+/** What a .md/.txt needs decoded to decide, when it is longer: its first line breaks up to here. */
+const DECIDE_BYTES = 4 * 1024;
+
 /**
  * The text that decides: the head of a .md/.txt, decoded; the text zwgk reads from a .docx or .html.
- * Undefined when it cannot be read here (the lint then reports why).
+ * Undefined when it cannot be read here (the lint then reports why). A Markdown draft whose front matter
+ * closes in its first 4 KB is decided from those alone (the status is the same, see headDecides); the
+ * rest is decoded only if the lint needs it.
  */
-function textOf(file: string, onRead?: (entry: MemoEntry) => void): string | undefined {
+function textOf(file: string, governed: boolean, onRead?: (entry: MemoEntry) => void): string | undefined {
   const format = sourceFormatOf(file);
   if (format) {
     try {
@@ -55,9 +60,18 @@ function textOf(file: string, onRead?: (entry: MemoEntry) => void): string | und
     }
   }
   const got = head(file);
-  const decoded = got ? decode(got.bytes) : undefined;
-  if (!decoded || decoded.kind !== 'text') return undefined;
-  if (got!.whole) onRead?.({ bytes: got!.bytes, decoded, stat: got!.stat });
+  if (!got) return undefined;
+  if (got.bytes.length > DECIDE_BYTES && !/\.txt$/i.test(file)) {
+    const lf = got.bytes.lastIndexOf(0x0a, DECIDE_BYTES);
+    const start = lf > 0 ? decode(got.bytes.subarray(0, lf + 1)) : undefined;
+    if (start?.kind === 'text' && headDecides(start.text, 'markdown') && draftStatus({ text: start.text, fileName: file, governed }).draft) {
+      if (got.whole) onRead?.({ bytes: got.bytes, stat: got.stat });
+      return start.text;
+    }
+  }
+  const decoded = decode(got.bytes);
+  if (decoded.kind !== 'text') return undefined;
+  if (got.whole) onRead?.({ bytes: got.bytes, decoded, stat: got.stat });
   return decoded.text;
 }
 
@@ -106,7 +120,7 @@ export function selectDrafts(files: readonly string[], named: ReadonlySet<string
       out.push(file);
       continue;
     }
-    const text = textOf(file, opts.onRead && ((entry) => opts.onRead!(file, entry)));
+    const text = textOf(file, governed, opts.onRead && ((entry) => opts.onRead!(file, entry)));
     if (text === undefined) {
       out.push(file); // reported when linted (unreadable, undecodable, binary, not a Word file)
       continue;

@@ -13,7 +13,8 @@ import type { DecodedText } from './encoding';
 
 export interface MemoEntry {
   bytes: Buffer;
-  decoded: DecodedText;
+  /** Undefined when only the file's head was decoded (the passes decode the bytes when they need them). */
+  decoded?: DecodedText;
   stat: Stats;
 }
 

@@ -27,7 +27,7 @@ import { cacheable, contentHash, resultLine, type LintCache } from './cache';
 import { fileMessage, makeResult, toCliMessage, type CliMessage, type FileResult } from './results';
 import type { Progress } from './progress';
 import type { WorkerSetup } from './worker';
-import type { ReadMemo } from './read-memo';
+import type { MemoEntry, ReadMemo } from './read-memo';
 import { isSourcePath, lintSourceFile, lintSourceText, readSourceBytes, summarizeSourceFile } from './sources';
 
 /**
@@ -74,16 +74,32 @@ export type ReadOutcome =
  * `prefix`, only the start of a larger file is read (a folder-mate the index only needs the top of).
  */
 export function readDraft(abs: string, fix: boolean, prefix = false, reads?: ReadMemo, keep = prefix): ReadOutcome {
-  // A whole file read earlier in the run is what a read now would give (a prefix read too, when it fits);
-  // the last use (`keep` false: the lint pass) takes it out of the memo.
-  const kept = fix ? undefined : keep ? reads?.peek(abs) : reads?.take(abs);
-  if (kept && (!prefix || kept.bytes.length <= INDEX_PREFIX_BYTES)) return { kind: 'text', decoded: kept.decoded, stamp: stampOf(kept.stat), bytes: kept.bytes };
+  const r = readBytes(abs, fix, prefix, reads, keep);
+  return r.kind === 'error' ? r : decodeRead(r, fix);
+}
+
+type BytesRead = { kind: 'bytes'; bytes: Buffer; stat: fs.Stats; kept?: MemoEntry; keep: boolean };
+
+/**
+ * The bytes of a draft (see readDraft). A whole file read earlier in the run is what a read now would give
+ * (a prefix read too, when it fits); the last use (`keep` false: the lint pass) takes it out of the memo.
+ */
+function readBytes(abs: string, fix: boolean, prefix: boolean, reads: ReadMemo | undefined, keep: boolean): BytesRead | { kind: 'error'; message: string } {
+  let kept = fix ? undefined : keep ? reads?.peek(abs) : reads?.take(abs);
+  if (kept && prefix && kept.bytes.length > INDEX_PREFIX_BYTES) kept = undefined;
+  if (kept) return { kind: 'bytes', bytes: kept.bytes, stat: kept.stat, kept, keep };
   const r = readBounded(abs, prefix ? { maxBytes: INDEX_PREFIX_BYTES, prefix: true } : { maxBytes: MAX_DRAFT_BYTES });
   if (r.kind !== 'ok') {
     const what = r.kind === 'too-large' ? `${readProblem(r)}，${fix ? '未修改' : '未检查'}` : `无法读取文件：${readProblem(r)}`;
     return { kind: 'error', message: what };
   }
-  const decoded = decode(r.bytes);
+  return { kind: 'bytes', bytes: r.bytes, stat: r.stat, keep };
+}
+
+function decodeRead(r: BytesRead, fix: boolean): ReadOutcome {
+  const decoded = r.kept?.decoded ?? decode(r.bytes);
+  // Decoded once for both passes.
+  if (r.kept && r.keep && decoded.kind === 'text') r.kept.decoded = decoded;
   if (decoded.kind === 'binary') return { kind: 'binary' };
   if (decoded.kind === 'undecodable') return { kind: 'error', message: `${fix ? '无法识别编码，未修改' : '无法识别编码，未检查'}：${decoded.reason}` };
   return { kind: 'text', decoded, stamp: stampOf(r.stat), bytes: r.bytes };
@@ -118,10 +134,13 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
  */
 export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined, reads?: ReadMemo): DraftSummary | undefined {
   if (isSourcePath(abs)) return summarizeSourceFile(abs);
-  const r = readDraft(abs, false, true, reads);
-  if (r.kind !== 'text') return undefined;
-  const known = onBytes?.(r.bytes);
+  const got = readBytes(abs, false, true, reads, true);
+  if (got.kind === 'error') return undefined;
+  // A summary known by the bytes (--cache) needs no decoding.
+  const known = onBytes?.(got.bytes);
   if (known) return known;
+  const r = decodeRead(got, false);
+  if (r.kind !== 'text') return undefined;
   try {
     return summarizeText(r.decoded.text, abs);
   } catch {

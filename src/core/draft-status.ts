@@ -68,6 +68,14 @@ export function headMetadata(text: string, format: 'markdown' | 'text'): Metadat
   return readHeader(t);
 }
 
+/**
+ * True when what draftStatus reads of `text` — a Markdown front matter — is closed inside it: the status
+ * of any longer text that starts with `text` is then the same (a caller may decide from a file's head).
+ */
+export function headDecides(text: string, format: 'markdown' | 'text'): boolean {
+  return format === 'markdown' && frontMatterEnd(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) !== undefined;
+}
+
 export function draftStatus(q: DraftQuery): DraftStatus {
   const format = q.format ?? (q.fileName && /\.txt$/i.test(q.fileName) ? 'text' : 'markdown');
   if (q.ignored) return { draft: false, reason: 'ignored', why: '被配置的 ignore 排除', knownKeys: 0 };

@@ -35,7 +35,7 @@ describe('read memo: drafts read once per run', () => {
     assert.ok(memo.peek(files[0]), 'a.md kept');
     assert.ok(memo.peek(files[2]), 'big.md kept');
     assert.equal(memo.peek(files[3]), undefined, 'huge.md was read only in part');
-    assert.equal(memo.peek(files[0])!.decoded.text, DRAFT);
+    assert.equal(memo.peek(files[0])!.decoded?.text, DRAFT);
   });
 
   it('the passes get the kept read: the index peeks, the lint pass takes it; a prefix read stays a prefix', () => {
@@ -57,6 +57,31 @@ describe('read memo: drafts read once per run', () => {
     assert.ok(prefix.bytes.length <= INDEX_PREFIX_BYTES);
     assert.deepEqual(prefix.bytes, plain.bytes);
     assert.equal(prefix.decoded.text, plain.decoded.text);
+  });
+
+  it('a long Markdown draft is decided from its front matter; the passes decode it once, the same text', () => {
+    const memo = new ReadMemo();
+    const long = path.join(dir, 'long.md');
+    const text = DRAFT + '请各单位做好工作。\n'.repeat(2000); // 56 KB
+    fs.writeFileSync(long, text);
+    // Front matter closing only after the first 4 KB: decided from the whole text, as before.
+    const lateClose = path.join(dir, 'late.md');
+    fs.writeFileSync(lateClose, '---\n标题: 关于做好政务公开工作的通知\n' + '备注: 说明文字。\n'.repeat(300) + '文档类型: 通知\n---\n\n正文。\n');
+    const sel = selectDrafts([long, lateClose], new Set(), { all: false, governed: () => false, onRead: (f, e) => memo.put(f, e) });
+    assert.deepEqual(sel.files, [long, lateClose]);
+    assert.equal(memo.peek(long)!.decoded, undefined, 'only the head was decoded');
+    assert.equal(memo.peek(lateClose)!.decoded?.text.length, fs.readFileSync(lateClose, 'utf8').length);
+    const index = readDraft(long, false, true, memo);
+    assert.ok(index.kind === 'text');
+    assert.equal(index.decoded.text, text);
+    assert.equal(memo.peek(long)!.decoded, index.decoded, 'decoded once, kept for the lint pass');
+    const lint = readDraft(long, false, false, memo);
+    assert.ok(lint.kind === 'text');
+    assert.equal(lint.decoded, index.decoded);
+    // A note without metadata is not a draft, however long.
+    const note = path.join(dir, 'long-note.md');
+    fs.writeFileSync(note, '# 周会记录\n\n' + '讨论了门户网站改版。\n'.repeat(2000));
+    assert.deepEqual(selectDrafts([note], new Set(), { all: false, governed: () => false }).files, []);
   });
 
   it('--fix reads from disk: the check against concurrent writers compares with what was just read', () => {
