@@ -15,11 +15,17 @@
  * The draft's metadata (front matter or catalogue header) is kept as custom document properties (and
  * the title as the title property), so reading the .docx back gives the same metadata.
  */
-import {
-  AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
 import type { Nodes, Root, Table as MdTable, List, ListItem } from 'mdast';
 import { ZwgkDocument } from '../document';
+
+/**
+ * The `docx` library (half a megabyte of code), loaded on the first export: every other command and
+ * every worker thread starts without it.
+ */
+let docxLib: typeof Docx | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const docx = (): typeof Docx => (docxLib ??= require('docx') as typeof Docx);
 
 export const FONTS = {
   title: '方正小标宋简体',
@@ -154,11 +160,13 @@ export function draftBlocks(doc: ZwgkDocument): { blocks: Block[]; tables: Map<n
   return { blocks, tables };
 }
 
-function run(text: string, font: string, size = BODY_PT, bold = false): TextRun {
+function run(text: string, font: string, size = BODY_PT, bold = false): Docx.TextRun {
+  const { TextRun } = docx();
   return new TextRun({ text, bold, size: size * 2, font: { eastAsia: font, ascii: FONTS.latin, hAnsi: FONTS.latin } });
 }
 
-const exact = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/** Exact line pitch, no space before or after. */
+const exact = () => ({ line: LINE_TWIPS, lineRule: docx().LineRuleType.EXACT, before: 0, after: 0 });
 
 /** Width of a line in characters of the body font (ASCII counts half). */
 function widthInChars(s: string): number {
@@ -167,15 +175,16 @@ function widthInChars(s: string): number {
   return w;
 }
 
-function paragraphOf(b: Block, signatureIndent: number): Paragraph {
+function paragraphOf(b: Block, signatureIndent: number): Docx.Paragraph {
+  const { AlignmentType, Paragraph } = docx();
   const indent = { firstLine: 2 * CHAR };
   switch (b.role) {
     case 'title':
-      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...exact, line: Math.round(LINE_TWIPS * 1.2) }, children: [run(b.text, FONTS.title, TITLE_PT)] });
+      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...exact(), line: Math.round(LINE_TWIPS * 1.2) }, children: [run(b.text, FONTS.title, TITLE_PT)] });
     case 'chapter':
-      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(b.text, FONTS.heading1)] });
+      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact(), children: [run(b.text, FONTS.heading1)] });
     case 'addressee':
-      return new Paragraph({ spacing: exact, children: [run(b.text, FONTS.body)] });
+      return new Paragraph({ spacing: exact(), children: [run(b.text, FONTS.body)] });
     case 'heading1': case 'heading2': case 'heading3': {
       const font = b.role === 'heading1' ? FONTS.heading1 : b.role === 'heading2' ? FONTS.heading2 : FONTS.body;
       // A run-in heading: the heading sentence in the heading font, the rest in 仿宋.
@@ -183,22 +192,23 @@ function paragraphOf(b: Block, signatureIndent: number): Paragraph {
       const runs = stop > 0 && stop < b.text.length - 1
         ? [run(b.text.slice(0, stop + 1), font), run(b.text.slice(stop + 1), FONTS.body)]
         : [run(b.text, font)];
-      return new Paragraph({ spacing: exact, indent, children: runs });
+      return new Paragraph({ spacing: exact(), indent, children: runs });
     }
     case 'attachment':
-      return new Paragraph({ spacing: exact, indent: { left: 2 * CHAR }, children: [run(b.text, FONTS.body)] });
+      return new Paragraph({ spacing: exact(), indent: { left: 2 * CHAR }, children: [run(b.text, FONTS.body)] });
     case 'signature':
-      return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: signatureIndent }, children: [run(b.text, FONTS.body)] });
+      return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact(), indent: { right: signatureIndent }, children: [run(b.text, FONTS.body)] });
     case 'date':
-      return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: 4 * CHAR }, children: [run(b.text, FONTS.body)] });
+      return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact(), indent: { right: 4 * CHAR }, children: [run(b.text, FONTS.body)] });
     case 'note':
-      return new Paragraph({ spacing: exact, indent: { left: 2 * CHAR }, children: [run(b.text, FONTS.body)] });
+      return new Paragraph({ spacing: exact(), indent: { left: 2 * CHAR }, children: [run(b.text, FONTS.body)] });
     default:
-      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact, indent, children: [run(b.text, FONTS.body)] });
+      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: exact(), indent, children: [run(b.text, FONTS.body)] });
   }
 }
 
-function tableOf(rows: string[][]): Table {
+function tableOf(rows: string[][]): Docx.Table {
+  const { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } = docx();
   const columns = Math.max(1, ...rows.map((r) => r.length));
   const width = LAYOUT.page.width - LAYOUT.margin.left - LAYOUT.margin.right;
   return new Table({
@@ -213,7 +223,8 @@ function tableOf(rows: string[][]): Table {
   });
 }
 
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+function pageNumberFooter(side: 'odd' | 'even'): Docx.Footer {
+  const { AlignmentType, Footer, PageNumber, Paragraph, TextRun } = docx();
   const size = PAGE_NUMBER_PT * 2;
   const font = { eastAsia: FONTS.pageNumber, ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber };
   return new Footer({
@@ -236,13 +247,14 @@ export interface ExportOptions {
 
 /** The .docx bytes of a draft (Markdown or plain text), laid out per GB/T 9704-2012. */
 export async function exportDocx(text: string, filePath?: string, options: ExportOptions = {}): Promise<Uint8Array> {
+  const { Document, Packer, Paragraph } = docx();
   const doc = new ZwgkDocument(text, filePath);
   const { blocks, tables } = draftBlocks(doc);
   const date = blocks.find((b) => b.role === 'date');
   const signature = blocks.find((b) => b.role === 'signature');
   // The signature is centred over the date: its right indent is the date's plus half the difference.
   const signatureIndent = Math.max(0, Math.round(4 * CHAR + (date && signature ? ((widthInChars(date.text) - widthInChars(signature.text)) / 2) * CHAR : 0)));
-  const children: (Paragraph | Table)[] = [];
+  const children: (Docx.Paragraph | Docx.Table)[] = [];
   blocks.forEach((b, i) => {
     const rows = tables.get(i);
     if (rows) {
@@ -252,13 +264,13 @@ export async function exportDocx(text: string, filePath?: string, options: Expor
     if (b.role === 'title') {
       children.push(paragraphOf(b, signatureIndent));
       // One blank line between the title and what follows (主送机关 or 正文).
-      if (blocks[i + 1]?.role !== 'title') children.push(new Paragraph({ spacing: exact, children: [] }));
+      if (blocks[i + 1]?.role !== 'title') children.push(new Paragraph({ spacing: exact(), children: [] }));
       return;
     }
     // 成文日期 and 落款 stand apart from the text; 附注 one line below the date.
-    if ((b.role === 'signature' || (b.role === 'date' && !signature)) && children.length) children.push(new Paragraph({ spacing: exact, children: [] }), new Paragraph({ spacing: exact, children: [] }));
-    if (b.role === 'attachment' && blocks[i - 1]?.role !== 'attachment') children.push(new Paragraph({ spacing: exact, children: [] }));
-    if (b.role === 'note') children.push(new Paragraph({ spacing: exact, children: [] }));
+    if ((b.role === 'signature' || (b.role === 'date' && !signature)) && children.length) children.push(new Paragraph({ spacing: exact(), children: [] }), new Paragraph({ spacing: exact(), children: [] }));
+    if (b.role === 'attachment' && blocks[i - 1]?.role !== 'attachment') children.push(new Paragraph({ spacing: exact(), children: [] }));
+    if (b.role === 'note') children.push(new Paragraph({ spacing: exact(), children: [] }));
     children.push(paragraphOf(b, signatureIndent));
   });
   const customProperties = doc.metadata.fields
@@ -271,7 +283,7 @@ export async function exportDocx(text: string, filePath?: string, options: Expor
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        document: { run: { font: { eastAsia: FONTS.body, ascii: FONTS.latin, hAnsi: FONTS.latin }, size: BODY_PT * 2 }, paragraph: { spacing: exact } },
+        document: { run: { font: { eastAsia: FONTS.body, ascii: FONTS.latin, hAnsi: FONTS.latin }, size: BODY_PT * 2 }, paragraph: { spacing: exact() } },
       },
     },
     sections: [{

@@ -15,7 +15,7 @@
  *   characters disappears; `<br>` and block elements end lines.
  * Pure: a string in (decodeHtml turns bytes into one, by the page's declared charset), text and map out.
  */
-import { fromHtml } from 'hast-util-from-html';
+import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import type { Element, Nodes, Root, Text } from 'hast';
 import iconv from 'iconv-lite';
 import { TextBuilder, type SourceMap } from './source-map';
@@ -23,6 +23,11 @@ import { catalogueLabel } from './catalogue';
 import { headerPairs } from '../metadata';
 import { FormatError } from './errors';
 import { isChineseContext } from '../util/cjk';
+
+/** The HTML parser (parse5 and its tables), loaded on the first page read: drafts in Markdown never need it. */
+let fromHtmlFn: typeof FromHtml | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fromHtml = (): typeof FromHtml => (fromHtmlFn ??= (require('hast-util-from-html') as { fromHtml: typeof FromHtml }).fromHtml);
 
 export interface HtmlText {
   format: 'html';
@@ -451,7 +456,7 @@ function squash(s: string): string {
 export function readHtml(html: string): HtmlText {
   let root: Root;
   try {
-    root = fromHtml(html);
+    root = fromHtml()(html);
   } catch (e) {
     throw new FormatError(`无法解析 HTML：${(e as Error).message}`);
   }
