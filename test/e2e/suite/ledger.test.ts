@@ -63,6 +63,8 @@ describe('the 政务公开台账 view', function () {
     assert.deepEqual(byKind.children!.flatMap((g) => g.children!.map((n) => n.path!)).sort(), checked, '按类型 shows each once');
     for (const rel of ['notes/README.md', 'notes/周会.md']) assert.ok(skipped.has(fileUri(rel).fsPath), `${rel} is not a draft`);
     assert.ok(checked.includes(fileUri('公示/村务/某某村村务公示.md').fsPath), 'the draft outside any config, by its metadata');
+    // The summary toast would cover the next screenshot.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('lists the annual report under 即将到期 and under its kind, with the due date of 条例 第四十九条 (a department: 1月31日)', async () => {
