@@ -221,6 +221,8 @@ function dateSection(
       ? `${esc(d.label)}：**${cn(due)}** ${weekday(due)}（${esc(basis)}）`
       : `${esc(d.label)}：超出工作日历数据范围，无法计算（${esc(basis)}）`);
     if (d.due) shown.add(d.due);
+    const ext = extensionLine(d);
+    if (ext) deadlines.push(ext);
   }
   // Deadlines the rules computed (message data.deadline) for messages on this date or its field, unless
   // listed above already.
@@ -234,6 +236,18 @@ function dateSection(
   }
   if (deadlines.length) out.push(deadlines.map((d) => `- ${d}`).join('\n'));
   return out.join('\n\n');
+}
+
+/**
+ * A reply not extended (yet) and not done on time: how far an approved extension could reach, with the
+ * clause's own sentence on it (条例 第三十三条 / 2007年 第二十四条 第二款).
+ */
+function extensionLine(d: Deadline): string | undefined {
+  if (d.rule !== 'application-reply-deadline' || d.data.extended || d.state === 'on-time') return undefined;
+  const last = typeof d.data.extendedDue === 'string' ? parseDate(d.data.extendedDue) : undefined;
+  const sentence = d.clause.text.split('；').find((s) => s.includes('延长'));
+  if (!last || !sentence) return undefined;
+  return `经批准延期：最长至 **${cn(last)}** ${weekday(last)}（再延长不超过${esc(String(d.data.allowedExtensionWorkdays))}个工作日；${esc(d.clause.id)}：“${esc(sentence)}”）`;
 }
 
 /** The linked draft of a 解读材料/解读对象 value (the path under the cursor when several are listed). */

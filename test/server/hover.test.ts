@@ -145,6 +145,49 @@ describe('language server: hover', function () {
     client.close(r);
   });
 
+  it('on a 收到申请日期 not extended: the reply deadline, then how far an approved extension reaches, with 第三十三条’s own sentence', async () => {
+    const cal = new Calendar();
+    const reply = (extra: string, received = '2026-03-02') =>
+      `---\n标题: 关于王某申请公开信息的答复\n文档类型: 依申请答复\n收到申请日期: ${received}\n${extra}---\n\n# 关于王某申请公开信息的答复\n`;
+    const hoverOn = async (name: string, body: string, date: string) => {
+      const u = client.open(path.join(ws, name), body);
+      await client.diagnostics(u);
+      const p = posOf(body, date, 2);
+      const v = plain(await client.hover(u, p.line, p.character));
+      client.close(u);
+      return v;
+    };
+    const cn = (n: number, from = { year: 2026, month: 3, day: 2 }) => formatDate(cal.addWorkdays(from, n)!, 'cn');
+    // Not replied yet, no extension: 20 working days, at most 20 more with approval.
+    const open = await hoverOn('dafu-open.md', reply(''), '2026-03-02');
+    assert.match(lines(open)[0], /^\*\*2026年3月2日\*\* 星期一，工作日$/, 'the weekday line first');
+    assert.ok(open.includes(`依申请公开答复期限：**${cn(20)}**`), open);
+    const ext = lines(open).find((l) => l.includes('经批准延期'));
+    assert.ok(ext, open);
+    assert.match(ext, new RegExp(`^- 经批准延期：最长至 \\*\\*${cn(40)}\\*\\* 星期.（再延长不超过20个工作日；`), ext);
+    assert.ok(ext.includes('再延长不超过20个工作日'), ext);
+    // The clause's sentence as the 条例 (2019) has it (政府信息公开条例-2019.md, 第三十三条 第二款).
+    assert.ok(ext.includes('条例 第三十三条：“需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日。”'), ext);
+    assert.ok(open.indexOf('依申请公开答复期限') < open.indexOf('经批准延期'), 'the statutory deadline first');
+    // Already extended: the period includes the extension, nothing more to offer.
+    const extended = await hoverOn('dafu-ext.md', reply('延期答复: 是\n'), '2026-03-02');
+    assert.ok(extended.includes(`依申请公开答复期限：**${cn(40)}**`), extended);
+    assert.ok(extended.includes('含延期20个工作日'), extended);
+    assert.ok(!extended.includes('经批准延期'), extended);
+    // Replied on time: no extension to think about.
+    const done = await hoverOn('dafu-done.md', reply('答复日期: 2026-03-10\n'), '2026-03-02');
+    assert.ok(done.includes('依申请公开答复期限'), done);
+    assert.ok(!done.includes('经批准延期'), done);
+    // Under the 2007 条例: 15 more at most, its own 第二十四条 sentence.
+    const old = await hoverOn('dafu-2018-open.md', reply('', '2018-03-01'), '2018-03-01');
+    const from2018 = { year: 2018, month: 3, day: 1 };
+    assert.ok(old.includes(`最长至 **${cn(30, from2018)}**`), old);
+    assert.ok(old.includes('条例（2007） 第二十四条：“如需延长答复期限的，应当经政府信息公开工作机构负责人同意，并告知申请人，延长答复的期限最长不得超过15个工作日。”'), old);
+    // Other deadlines (an annual report's) have no extension.
+    const report = '---\n标题: 海口市某某局2025年政府信息公开工作年度报告\n文档类型: 年度报告\n机关层级: 部门\n报告年度: 2025\n成文日期: 2026-01-10\n---\n\n# 海口市某某局2025年政府信息公开工作年度报告\n';
+    assert.ok(!(await hoverOn('nianbao-ext.md', report, '2026-01-10')).includes('经批准延期'));
+  });
+
   it('on the title: what zwgk understood — the type and why, its dates, the versions applied, the deadlines', async () => {
     const p = posOf(text, '标题: 海口市', 6);
     const v = plain(await client.hover(uri, p.line, p.character));

@@ -70,6 +70,20 @@ describe('extension manifest', () => {
     assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort());
     const holes = (s: string) => (s.match(/\{\d\}/g) ?? []).sort().join();
     for (const s of strings) assert.equal(holes(zh[s]), holes(s), `placeholders of “${s}”`);
+    for (const s of strings) assert.match(zh[s], /[\u4e00-\u9fff]/, `zh-cn text of “${s}” is Chinese`);
+    for (const s of strings) assert.equal(en[s], s, `the English bundle gives “${s}” as written in the code`);
+    // Every call takes a literal the pattern above reads: a call with a variable, a template or a
+    // double-quoted string would otherwise escape the check (and stay English in a Chinese UI).
+    const calls = source.match(/\bl10n\.t\(/g) ?? [];
+    assert.equal(calls.length, source.match(/vscode\.l10n\.t\(\s*'/g)?.length, 'every l10n.t( call has a single-quoted literal');
+  });
+
+  it('no user-facing text in English only: notifications, pickers and prompts go through l10n.t (or are Chinese)', () => {
+    // A string literal as the text of a notification or a picker's title / placeholder / prompt.
+    const direct = [...source.matchAll(/(?:show(?:Information|Warning|Error)Message\(|\b(?:placeHolder|prompt|title):\s*)\s*(['`"])((?:(?!\1)[^\\]|\\.)*)\1/g)]
+      .map((m) => m[2])
+      .filter((t) => /[A-Za-z]{2}/.test(t) && !/[\u4e00-\u9fff]/.test(t));
+    assert.deepEqual(direct, []);
   });
 
   it('settings: the zwgk.* keys the server reads', () => {

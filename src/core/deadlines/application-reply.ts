@@ -2,7 +2,8 @@
  * The reply to an application for disclosure (依申请公开): within 20 working days of receipt, 20 more
  * when an extension is stated (条例 第三十三条); under the 2007 条例 (applications received before
  * 2019-05-15) 15 and 15 more (第二十四条). A 补正 receipt restarts the period (第三十条); time spent
- * consulting third parties is not counted (the rule then says so at `info`).
+ * consulting third parties is not counted (the rule then says so at `info`). Without an extension,
+ * `data.extendedDue` is the latest day one approved by the 政府信息公开工作机构负责人 could reach.
  */
 import type { ZwgkDocument } from '../document';
 import type { Calendar } from '../calendar';
@@ -84,14 +85,18 @@ export function applicationReply(doc: ZwgkDocument, cal: Calendar, options: Repl
   const v2007 = version === SOURCES.tiaoli2007;
   const ext = extended(doc);
   const base_ = options.workdays ?? (v2007 ? 15 : 20);
-  const extra = ext ? options.extensionWorkdays ?? (v2007 ? 15 : 20) : 0;
+  const allowed = options.extensionWorkdays ?? (v2007 ? 15 : 20);
+  const extra = ext ? allowed : 0;
   const n = base_ + extra;
   const due = cal.addWorkdays(received, n);
+  // Not extended (yet): the latest day an approved extension could reach (第三十三条 第二款).
+  const extendedDue = !ext && allowed > 0 ? cal.addWorkdays(received, n + allowed) : undefined;
   const base: Deadline = {
     rule: 'application-reply-deadline', label: '依申请公开答复期限', clause: v2007 ? CLAUSES.tiaoli2007_24 : CLAUSES.tiaoli_33,
     from: { date: isoDate(received), source: received.source, start: received.start, end: received.end },
     due: due && isoDate(due), period: `${n}个工作日${ext ? `（含延期${extra}个工作日）` : ''}`, state: 'open',
-    data: { received: isoDate(received), corrected: got.corrected, extended: ext, extensionWorkdays: extra, workdays: n, consulted: consulted(doc), version: version.id, ...(due ? { deadline: isoDate(due) } : {}) },
+    data: { received: isoDate(received), corrected: got.corrected, extended: ext, extensionWorkdays: extra, workdays: n, consulted: consulted(doc), version: version.id, ...(due ? { deadline: isoDate(due) } : {}),
+      ...(extendedDue ? { extendedDue: isoDate(extendedDue), allowedExtensionWorkdays: allowed } : {}) },
   };
   const reply = replyDate(doc);
   if (!reply || !isAfter(reply, received)) return reply ? { ...base, state: 'on-time', actual: { date: isoDate(reply), source: reply.source, start: reply.start, end: reply.end } } : base;

@@ -128,6 +128,9 @@ export interface HarnessAnswer {
 }
 
 let requests = 0;
+// run.js bundles each test file on its own, so each has its own copy of this module and its own
+// counter: the id also carries a token of this copy, or a later file would read an earlier one's answer.
+const copy = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Asks the harness (test/e2e/run.js, which drives the browser) to do something in the workbench page:
@@ -137,7 +140,7 @@ let requests = 0;
 export async function harness(req: { op: string; [key: string]: unknown }, timeoutMs = 15_000): Promise<HarnessAnswer | undefined> {
   const dir = process.env.ZWGK_E2E_CHANNEL;
   if (!dir) return undefined;
-  const id = `${process.pid}-${++requests}`;
+  const id = `${process.pid}-${copy}-${++requests}`;
   const file = path.join(dir, `${id}.json`);
   console.log(`[zwgk-e2e-request] ${JSON.stringify({ id, ...req })}`);
   const t0 = Date.now();
@@ -145,7 +148,9 @@ export async function harness(req: { op: string; [key: string]: unknown }, timeo
     if (Date.now() - t0 > timeoutMs) throw new Error(`the harness did not answer ${req.op} in ${timeoutMs} ms`);
     await sleep(50);
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as HarnessAnswer;
+  const answer = JSON.parse(fs.readFileSync(file, 'utf8')) as HarnessAnswer;
+  fs.rmSync(file, { force: true });
+  return answer;
 }
 
 /** A screenshot of the whole workbench, after `settle` ms for the UI to draw. */

@@ -1,8 +1,8 @@
 /**
- * The 政务公开台账 view in the real VS Code: its own activity-bar container, the annual report of the
- * fixture listed by state and by kind with the due date the deadline rule gives, moved from 即将到期 to
- * 逾期 as "today" passes the due date, moved again when the draft is edited, and opening the draft at the
- * line the period starts from when its row is clicked.
+ * The 政务公开台账 view in the real VS Code: its own activity-bar container, exactly the drafts “Lint All
+ * Drafts” checks, the annual report of the fixture listed by state and by kind with the due date the
+ * deadline rule gives, moved from 即将到期 to 逾期 as "today" passes the due date, moved again when the
+ * draft is edited, and opening the draft at the line the period starts from when its row is clicked.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -46,6 +46,25 @@ describe('the 政务公开台账 view', function () {
     await refresh('');
     await closeAll();
     await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('lists exactly the drafts “Lint All Drafts” checks (every kind: the ledger excludes none), in 按类型 once each', async () => {
+    const lint = await vscode.commands.executeCommand<{ files: number; skipped: number; skippedFiles: string[]; cancelled: boolean }>('zwgk.lintWorkspace');
+    assert.equal(lint.cancelled, false);
+    assert.equal(lint.skippedFiles.length, lint.skipped, 'every skipped file is named (fewer than 50)');
+    // What lint-all checked: the workspace's .md/.txt files less the ones it says it skipped.
+    const skipped = new Set(lint.skippedFiles);
+    const checked = (await vscode.workspace.findFiles('**/*.{md,txt}')).map((u) => u.fsPath).filter((f) => !skipped.has(f)).sort();
+    assert.equal(checked.length, lint.files, `lint-all checked ${lint.files}: ${checked.join(', ')}`);
+    const ledger = await refresh('2026-01-26');
+    assert.deepEqual(ledger.entries.map((e) => e.path).sort(), checked, 'the ledger lists the drafts lint-all checked');
+    const byKind = (await api.ledgerTree()).find((r) => r.label === '按类型')!;
+    assert.equal(byKind.description, `${checked.length} 份文稿`);
+    assert.deepEqual(byKind.children!.flatMap((g) => g.children!.map((n) => n.path!)).sort(), checked, '按类型 shows each once');
+    for (const rel of ['notes/README.md', 'notes/周会.md']) assert.ok(skipped.has(fileUri(rel).fsPath), `${rel} is not a draft`);
+    assert.ok(checked.includes(fileUri('公示/村务/某某村村务公示.md').fsPath), 'the draft outside any config, by its metadata');
+    // The summary toast would cover the next screenshot.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('lists the annual report under 即将到期 and under its kind, with the due date of 条例 第四十九条 (a department: 1月31日)', async () => {
