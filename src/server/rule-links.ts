@@ -16,10 +16,17 @@ export const WEB_DOCS_BASE = 'https://github.com/zwgk/zwgk/blob/main/docs/rules/
 
 let command: string | undefined;
 let docsDir: string | null | undefined;
+/**
+ * Links by rule id, for the client's command at the time. Every diagnostic carries one (hundreds per
+ * publication on a long draft), and a rule page either ships with the server or does not: it is looked
+ * up on disk once per rule.
+ */
+const links = new Map<string, string>();
 
 /** The client's command for rule links (undefined: file links). Only a plain command id is accepted. */
 export function setRuleLinkCommand(id: unknown): void {
   command = typeof id === 'string' && /^[A-Za-z][\w.-]{0,99}$/.test(id) ? id : undefined;
+  links.clear();
 }
 
 /** The folder of the bundled rule pages: `../docs/rules` from dist/ (or from src/server when run from source). */
@@ -47,7 +54,14 @@ export function rulePageFile(ruleId: string): string | undefined {
 
 /** The link for a rule: the client's command, else the local page, else the web page. */
 export function ruleLink(ruleId: string): string {
-  if (command) return `command:${command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
-  const file = rulePageFile(ruleId);
-  return file ? pathToFileURL(file).href : `${WEB_DOCS_BASE}${ruleId}.md`;
+  let link = links.get(ruleId);
+  if (link === undefined) {
+    if (command) link = `command:${command}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+    else {
+      const file = rulePageFile(ruleId);
+      link = file ? pathToFileURL(file).href : `${WEB_DOCS_BASE}${ruleId}.md`;
+    }
+    if (links.size < 1000) links.set(ruleId, link);
+  }
+  return link;
 }
