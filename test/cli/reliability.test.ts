@@ -96,14 +96,39 @@ describe('reliability under attack (issue 10): the CLI', function () {
     it('a draft that is (or becomes) a FIFO is reported; its folder-mates are still linted', () => {
       const dir = workspace({ 'a.md': PHONE_DRAFT, 'c.md': PHONE_DRAFT });
       mkfifo(path.join(dir, 'b.md'));
-      // named on the command line, walked as a folder-mate: neither blocks
+      // named on the command line: reported like an unreadable draft (exit 2, never a green "no problems")
       const run = runCli(['lint', '-f', 'json', 'a.md', 'b.md', 'c.md'], { cwd: dir, timeout: 15000 });
+      assert.equal(run.code, 2, run.stderr);
       const results = parseJson(run);
-      assert.deepEqual(results.map((r) => path.basename(r.filePath)), ['a.md', 'c.md']);
+      assert.deepEqual(results.map((r) => [path.basename(r.filePath), r.messages[0].ruleId]), [['a.md', 'personal-phone'], ['b.md', 'file-unreadable'], ['c.md', 'personal-phone']]);
+      assert.match(results[1].messages[0].message, /命名管道（FIFO），不是普通文件/);
+      const alone = runCli(['lint', 'b.md'], { cwd: dir, timeout: 15000 });
+      assert.equal(alone.code, 2, alone.stdout + alone.stderr);
+      // walked as a folder-mate: skipped, the others linted
+      const walked = runCli(['lint', '--all', '-f', 'json', '.'], { cwd: dir, timeout: 15000 });
+      assert.deepEqual(parseJson(walked).map((r) => path.basename(r.filePath)), ['a.md', 'c.md']);
       // the moment a file is read (a draft replaced by a FIFO mid-run): one fstat, no wait
       const r = readBounded(path.join(dir, 'b.md'), { maxBytes: MAX_DRAFT_BYTES });
       assert.equal(r.kind, 'not-file');
     });
+  });
+
+  it('4. a FIFO named like a Word file, a web page or a draft hangs no command (lint, report, inspect, export)', function () {
+    if (!linux) this.skip();
+    const dir = workspace({ 'a.md': PHONE_DRAFT });
+    for (const n of ['p.md', 'p.docx', 'p.html']) mkfifo(path.join(dir, n));
+    const runs: [string[], RegExp][] = [
+      [['lint', 'p.docx', 'p.html', 'a.md'], /p\.docx[\s\S]*FIFO[\s\S]*p\.html[\s\S]*FIFO/],
+      [['report', '-f', 'json', 'p.docx', 'p.md', 'a.md'], /p\.docx.*FIFO/],
+      [['inspect', 'p.md'], /FIFO/],
+      [['export', '--to', 'docx', 'p.md'], /FIFO/],
+      [['export', '--to', 'text', 'p.docx'], /FIFO/],
+    ];
+    for (const [args, shown] of runs) {
+      const r = runCli(args, { cwd: dir, timeout: 15000 });
+      assert.ok(r.code === 2 || (args[0] === 'report' && r.code === 0), `${args.join(' ')}: exit ${r.code} ${r.stderr}`);
+      assert.match(r.stdout + r.stderr, shown, args.join(' '));
+    }
   });
 
   describe('5. concurrent writers', () => {
