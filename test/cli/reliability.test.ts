@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { CLI, buildCli, cleanup, focusConfig, parseJson, runCli, workspace, write } from './helpers';
 import { writeFileAtomic, stampOf, sweepStaleTemps } from '../../src/cli/write';
-import { readBounded, MAX_DRAFT_BYTES } from '../../src/cli/safe-read';
+import { readBounded, MAX_DRAFT_BYTES, INDEX_PREFIX_BYTES } from '../../src/cli/safe-read';
+import { readDraft, summarizeFile } from '../../src/cli/runner';
 import { CliError } from '../../src/cli/errors';
 
 const ID = '460100198001011236';
@@ -276,6 +277,24 @@ describe('reliability under attack (issue 10): the CLI', function () {
     assert.equal(b.messages[0].ruleId, 'file-unreadable');
     assert.match(b.messages[0].message, /文件过大（32 MB，上限 32 MB）/);
     assert.ok(ms < 20000, `took ${ms} ms`);
+  });
+
+  it('also seen: a 1.9 GB sparse folder-mate costs the index one 256 KB read, and its title is still known', () => {
+    const dir = workspace({});
+    const huge = path.join(dir, '解读.md');
+    const head = '---\n标题: 关于储备粮管理办法的解读\n文档类型: 政策解读\n---\n\n# 关于储备粮管理办法的解读\n\n';
+    fs.writeFileSync(huge, head);
+    fs.truncateSync(huge, Math.floor(1.9 * 1024 * 1024 * 1024));
+    const rss0 = process.memoryUsage().rss;
+    const t0 = Date.now();
+    const read = readDraft(huge, false, true);
+    const summary = summarizeFile(huge);
+    const ms = Date.now() - t0;
+    assert.equal(read.kind, 'text');
+    assert.ok(read.kind === 'text' && read.bytes.length <= INDEX_PREFIX_BYTES, 'only the head is read');
+    assert.equal(summary?.title, '关于储备粮管理办法的解读');
+    assert.ok(process.memoryUsage().rss - rss0 < 200 * 1024 * 1024, 'memory stays that of the head');
+    assert.ok(ms < 5000, `took ${ms} ms`);
   });
 
   it('10. an ID number in a file name is masked in every format and notice', () => {
