@@ -145,8 +145,13 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
       continue;
     }
     if (st) {
-      // A FIFO, socket or device: reading it could block forever.
-      notice(`${pattern} 不是普通文件（${kindOf(st)}），已跳过`);
+      // A FIFO, socket or device named like a draft: linted like one, i.e. reported as `file-unreadable`
+      // (exit 2) by the read, which opens without blocking and reads regular files only — as when a draft
+      // is swapped for a FIFO mid-run. Anything else named is skipped with a notice.
+      if (isDraftName(abs) && !isIgnored(abs, false)) {
+        addFile(abs, st);
+        named.add(abs);
+      } else notice(`${pattern} 不是普通文件（${kindOf(st)}），已跳过`);
       continue;
     }
     const scan = picomatch.scan(toPosix(pattern));

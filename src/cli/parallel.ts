@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import * as v8 from 'node:v8';
 import type { Clause, DraftIndex, DraftSummary } from '../core';
 import { cachedSummary, indexFrom, indexedFiles, internalMessage, lintFile, summarizeFile, type RunContext } from './runner';
+import { onSignalStop } from './write';
 import { contentHash } from './cache';
 import { makeResult, type FileResult } from './results';
 import { WORKER_MARK, unpackClauses, type FromWorker, type ToWorker, type WorkerData, type WorkerSetup } from './worker';
@@ -104,8 +105,13 @@ class Pool {
   /** Called after every reply or death (the caller re-checks what it waits for). */
   onEvent: () => void = () => undefined;
 
+  /** Unregisters close() from the signal handlers (write.ts). */
+  private readonly unregister: () => void;
+
   constructor(setup: WorkerSetup, private readonly size: number, private readonly maxRespawns: number) {
     this.data = { mark: WORKER_MARK, setup };
+    // On Ctrl-C the workers end (none respawned) before the temporary files are swept.
+    this.unregister = onSignalStop(() => this.close());
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -197,6 +203,7 @@ class Pool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.unregister();
     for (const s of this.slots) s.alive = false;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }

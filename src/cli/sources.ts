@@ -3,13 +3,13 @@
  * text, lint and map the messages back (core/formats). Such files are never written: with --fix, the
  * findings that had a fix are counted and a notice says why they were left.
  */
-import * as fs from 'node:fs';
 import {
   lintSource, readSource, sourceFormatOf, summarizeText, isFormatError, unsupportedFormatMessage,
   type DraftIndex, type DraftSummary, type SourceText,
 } from '../core';
 import { fileMessage, makeResult, toCliMessage, type FileResult } from './results';
 import type { RunContext } from './runner';
+import { readBounded, readProblem } from './safe-read';
 
 /** The largest .docx / .html zwgk reads (a .docx is compressed; its text is a fraction of this). */
 const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
@@ -24,16 +24,12 @@ export type SourceRead = { kind: 'source'; src: SourceText } | { kind: 'error'; 
 export function readSourceFile(abs: string): SourceRead {
   const format = sourceFormatOf(abs);
   if (!format) return { kind: 'error', message: unsupportedFormatMessage(abs) ?? '不支持的文件类型' };
-  let bytes: Buffer;
-  try {
-    const st = fs.statSync(abs);
-    if (st.isDirectory()) return { kind: 'error', message: '无法读取文件：这是一个目录' };
-    if (st.size > MAX_SOURCE_BYTES) return { kind: 'error', message: `文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，未检查` };
-    bytes = fs.readFileSync(abs);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return { kind: 'error', message: `无法读取文件：${err.code ?? err.message}` };
-  }
+  // Regular files only, opened without blocking, never more than the limit (safe-read.ts): a FIFO named
+  // like a .docx must not hang the run.
+  const r = readBounded(abs, { maxBytes: MAX_SOURCE_BYTES });
+  if (r.kind === 'too-large') return { kind: 'error', message: `文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，未检查` };
+  if (r.kind !== 'ok') return { kind: 'error', message: `无法读取文件：${readProblem(r)}` };
+  const bytes = r.bytes;
   return readSourceBytes(format, bytes);
 }
 

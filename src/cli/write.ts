@@ -220,19 +220,43 @@ function removeOwnTemps(dirs: Iterable<string>): void {
   }
 }
 
+/**
+ * What must stop before the temporary files are swept on a signal: the worker pools of the run. A worker
+ * thread keeps writing while the main thread handles a signal, so a temporary file it creates after the
+ * sweep looked at its folder would stay; the sweep therefore waits until every worker has ended.
+ */
+const stoppers = new Set<() => Promise<unknown>>();
+
+/** Registers `stop` (ends the caller's worker threads) for the signal handlers; returns the unregister. */
+export function onSignalStop(stop: () => Promise<unknown>): () => void {
+  stoppers.add(stop);
+  return () => void stoppers.delete(stop);
+}
+
+/** How long the signal handler waits for worker threads to end before sweeping anyway. */
+const STOP_WAIT_MS = 3000;
+
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const SIGNAL_NUMBER: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /**
- * Until the returned function is called: on SIGINT, SIGTERM or SIGHUP, remove every temporary file this
- * process (its worker threads included) has in `dirs`, then exit with 128 + the signal's number.
+ * Until the returned function is called: on SIGINT, SIGTERM or SIGHUP, end the worker threads
+ * (`onSignalStop`), then remove every temporary file this process (its worker threads included) has in
+ * `dirs`, then exit with 128 + the signal's number. A second signal meanwhile changes nothing.
  */
 export function cleanUpOnSignals(dirs: readonly string[]): () => void {
   const unique = [...new Set(dirs)];
+  let stopping = false;
   const handler = (signal: NodeJS.Signals): void => {
-    removeOwnTemps(unique);
-    process.stderr.write(`\nzwgk: 收到 ${signal}，已停止；已写入的文件是完整的新内容，其余文件未修改\n`);
-    process.exit(128 + (SIGNAL_NUMBER[signal] ?? 1));
+    if (stopping) return;
+    stopping = true;
+    const ended = Promise.allSettled([...stoppers].map((stop) => stop()));
+    const waited = new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref());
+    void Promise.race([ended, waited]).then(() => {
+      removeOwnTemps(unique);
+      process.stderr.write(`\nzwgk: 收到 ${signal}，已停止；已写入的文件是完整的新内容，其余文件未修改\n`);
+      process.exit(128 + (SIGNAL_NUMBER[signal] ?? 1));
+    });
   };
   for (const s of SIGNALS) process.on(s, handler);
   return () => {

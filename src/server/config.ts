@@ -186,11 +186,31 @@ export class ConfigStore {
     return false;
   }
 
+  /**
+   * A config file that is a symlink leading outside its workspace folder (or, outside any, its own
+   * folder) is refused unread, like an `extends` that does (issue 10, item 13): its content — perhaps
+   * not a config at all — never reaches a diagnostic or a log.
+   */
+  private outsideLink(file: string): ConfigFile | undefined {
+    const boundary = this.workspaceFolders.find((w) => isInside(w, file)) ?? path.dirname(file);
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      return undefined; // missing or unreadable: readConfigFile says so
+    }
+    if (isInside(safeRealpath(boundary), real)) return undefined;
+    return {
+      path: file, dir: path.dirname(file), text: '', extended: [],
+      problems: [{ key: '(文件)', message: `是指向工作区（${boundary}）之外的符号链接，出于安全考虑不予读取`, start: 0, end: 0 }],
+    };
+  }
+
   /** Reads, parses and validates one file (cached until `invalidate`). */
   load(file: string, chain: string[] = []): ConfigFile {
     const cached = this.files.get(file);
     if (cached) return cached;
-    const cf = readConfigFile(file);
+    const cf = this.outsideLink(file) ?? readConfigFile(file);
     this.files.set(file, cf);
     if (cf.raw && cf.raw.extends !== undefined) {
       const problem = this.loadExtends(cf, cf.raw.extends, chain);

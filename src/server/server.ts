@@ -34,6 +34,9 @@ import { LEDGER, ledgerRequest, type ParsedDrafts } from './ledger';
 import { isConfigFileName, isDraftFileName, pathToUri, uriToPath } from './uri';
 import { version as PACKAGE_VERSION } from '../../package.json';
 
+/** The largest draft on disk zwgk/exportDocx reads (an open one is taken from the editor). */
+const MAX_EXPORT_BYTES = 32 * 1024 * 1024;
+
 export const SERVER_NAME = 'zwgk';
 export const SERVER_VERSION: string = PACKAGE_VERSION;
 
@@ -41,6 +44,7 @@ export {
   EXPLAIN_RULE, LIST_RULES, SERVER_STATUS, type ExplainRuleParams, type ExplainRuleResult, type RuleSummary, type ServerStatusResult,
 } from './protocol';
 import { docxTextRequest, exportDocxRequest } from './sources';
+import { NotReadable, readRegular } from './safe-read';
 import {
   DOCX_TEXT, EXPORT_DOCX, type DocxTextParams, type DocxTextResult, type ExportDocxParams, type ExportDocxResult,
 } from './protocol';
@@ -438,7 +442,12 @@ export function startServer(connection?: Connection): Connection | undefined {
     const file = uriToPath(String(p?.uri ?? ''));
     if (!file) return { error: '只能导出已保存的文件' };
     const open = documents.get(pathToUri(file));
-    const text = open ? open.getText() : decodeDraft(await fs.promises.readFile(file));
+    let text: string | undefined;
+    try {
+      text = open ? open.getText() : decodeDraft(await readRegular(file, MAX_EXPORT_BYTES));
+    } catch (e) {
+      return { error: `无法读取：${e instanceof NotReadable ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    }
     if (text === undefined) return { error: '无法识别文件编码' };
     const config = configs.forDocument(file, await settings.get(pathToUri(file))).config;
     return exportDocxRequest(file, text, config, !!p.force);

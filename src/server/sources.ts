@@ -18,6 +18,7 @@ import { checkDocxExport, decodeHtml, exportDocx, isFormatError, readSource, sou
 import { DOCX_SCHEME, type DocxTextResult, type ExportDocxResult } from './protocol';
 import { decodeDraft } from './workspace-index';
 import { uriToPath } from './uri';
+import { NotReadable, readRegular } from './safe-read';
 
 const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
 
@@ -31,9 +32,7 @@ export function isHtmlPath(p: string | undefined): boolean {
 
 /** Reads a .docx into zwgk's text; throws a FormatError (Chinese message) when it cannot. */
 export async function docxText(file: string): Promise<{ text: string; notes: string[] }> {
-  const st = await fsp.stat(file);
-  if (st.size > MAX_SOURCE_BYTES) throw new Error(`文件超过 ${MAX_SOURCE_BYTES / 1024 / 1024} MB，未读取`);
-  const src = readSource('docx', await fsp.readFile(file));
+  const src = readSource('docx', await readRegular(file, MAX_SOURCE_BYTES));
   return { text: src.text, notes: src.notes };
 }
 
@@ -44,7 +43,7 @@ export async function docxTextRequest(uri: string): Promise<DocxTextResult> {
   try {
     return await docxText(file);
   } catch (e) {
-    return { error: isFormatError(e) ? e.message : `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { error: isFormatError(e) || e instanceof NotReadable ? e.message : `无法读取：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
 }
 
@@ -55,8 +54,8 @@ export async function docxTextRequest(uri: string): Promise<DocxTextResult> {
 export async function readForLint(file: string): Promise<string | undefined> {
   const format = sourceFormatOf(file);
   if (format === 'docx') return (await docxText(file).catch(() => undefined))?.text;
-  const buf = await fsp.readFile(file);
-  if (format === 'html') return buf.length <= MAX_SOURCE_BYTES ? decodeHtml(buf).html : undefined;
+  const buf = await readRegular(file, format === 'html' ? MAX_SOURCE_BYTES : Infinity);
+  if (format === 'html') return decodeHtml(buf).html;
   return decodeDraft(buf);
 }
 
@@ -66,7 +65,7 @@ export async function readForIndex(file: string): Promise<string | undefined> {
   if (!format) return undefined;
   if (format === 'docx') return (await docxText(file).catch(() => undefined))?.text;
   try {
-    return readSource('html', await fsp.readFile(file)).text;
+    return readSource('html', await readRegular(file, MAX_SOURCE_BYTES)).text;
   } catch {
     return undefined;
   }

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import { DraftIndex, ZwgkDocument, parseTitle, readHeader, summarize, sourceFormatOf, type DraftSummary } from '../core';
 import { readForIndex } from './sources';
+import { readRegular } from './safe-read';
 import type { ConfigStore } from './config';
 import type { Logger } from './log';
 import type { ZwgkSettings } from './settings';
@@ -54,7 +55,8 @@ export async function readDraftText(file: string, maxBytes = MAX_INDEX_BYTES): P
   if (!st.isFile()) return undefined;
   if (sourceFormatOf(file)) return readForIndex(file);
   if (st.size > maxBytes) return undefined;
-  return decodeDraft(await fsp.readFile(file));
+  // (a file swapped for a FIFO after the stat is caught by the read)
+  return decodeDraft(await readRegular(file, maxBytes));
 }
 
 function sameSummary(a: DraftSummary | undefined, b: DraftSummary): boolean {

@@ -44,6 +44,21 @@ describe('cli: zwgk report (公开台账)', () => {
     assert.match(html, /条例 第二十六条/);
   });
 
+  it('an ID number in a file name (or folder name) is masked in the HTML, also in what a link would carry', () => {
+    const ID = '460100198001011236';
+    const dir = workspace({ [`张三${ID}.md`]: GREEN, [`材料${ID}/储备粮管理办法.md`]: POLICY });
+    const out = runCli(['report', '--all', '--out', '台账.html', '--today', '2026-03-02', '.'], { cwd: dir });
+    assert.equal(out.code, 0, out.stderr);
+    const stdout = runCli(['report', '--all', '--today', '2026-03-02', '.'], { cwd: dir });
+    for (const html of [fs.readFileSync(path.join(dir, '台账.html'), 'utf8'), stdout.stdout]) {
+      // written out, percent-encoded in an href, or as character references: never the digits in a row
+      const digits = html.replace(/%[0-9A-F]{2}|&#\d+;/gi, ' ').replace(/\D+/g, ' ');
+      assert.ok(!html.includes(ID) && !digits.split(' ').includes(ID), 'the full number is in the report');
+      assert.match(html, /张三46\*{14}36\.md/);
+      assert.match(html, /海口市城市绿化管理办法/);
+    }
+  });
+
   it('bad input: clear messages, exit code 2', () => {
     const dir = workspace({ 'a.md': POLICY });
     const cases: [string[], RegExp][] = [

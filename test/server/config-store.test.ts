@@ -31,6 +31,34 @@ describe('language server: config files (ConfigStore)', () => {
     assert.equal(s.forDocument(path.join(ws, '..', 'elsewhere.md'), DEFAULT_SETTINGS).governed, false);
   });
 
+  it('a .zwgkrc.json that is a symlink leading outside the workspace is refused, its content never read (issue 10, item 13)', () => {
+    const root = makeWorkspace({
+      'outside/secret.json': '{ "rules": { "personal-phone": "off" } } root:x:0:0:secret-token-xyz',
+      'outside/ok.json': '{ "rules": { "personal-phone": "off" } }',
+      'ws/a/x.md': '# 公示\n',
+      'ws/shared.json': '{ "rules": { "personal-phone": "info" } }',
+    });
+    const ws = path.join(root, 'ws');
+    fs.symlinkSync(path.join(root, 'outside/ok.json'), path.join(ws, '.zwgkrc.json'));
+    fs.symlinkSync(path.join(root, 'outside/secret.json'), path.join(ws, 'a/.zwgkrc.json'));
+    const loaded: ConfigFile[] = [];
+    const s = store(ws, loaded);
+    const r = s.forDocument(path.join(ws, 'a/x.md'), DEFAULT_SETTINGS);
+    assert.equal(r.config.rules.get('personal-phone')?.severity, 'error', 'neither file applies: the defaults do');
+    for (const name of ['.zwgkrc.json', 'a/.zwgkrc.json']) {
+      const cf = loaded.find((f) => f.path === path.join(ws, name))!;
+      assert.ok(cf, name);
+      assert.equal(cf.text, '', `${name}: not read`);
+      assert.match(cf.problems.map((p) => p.message).join(' '), /工作区.*之外的符号链接/);
+      assert.doesNotMatch(JSON.stringify(cf), /secret-token|root:x/);
+    }
+    // a symlink inside the workspace is followed as before
+    fs.rmSync(path.join(ws, '.zwgkrc.json'));
+    fs.symlinkSync(path.join(ws, 'shared.json'), path.join(ws, '.zwgkrc.json'));
+    fs.rmSync(path.join(ws, 'a/.zwgkrc.json'));
+    assert.equal(store(ws).forDocument(path.join(ws, 'a/x.md'), DEFAULT_SETTINGS).config.rules.get('personal-phone')?.severity, 'info');
+  });
+
   it('extends: followed inside the workspace, refused outside it (with a problem on the key)', () => {
     const root = makeWorkspace({
       'outside.json': '{ "rules": { "personal-phone": "off" } }',

@@ -14,6 +14,7 @@ import { ConfigLoader } from '../config-loader';
 import { ALL_RULES } from '../../core';
 import { readSourceFile } from '../sources';
 import { writeFileAtomic } from '../write';
+import { MAX_DRAFT_BYTES, readBounded, readProblem } from '../safe-read';
 import type { Io } from '../io';
 
 export interface ExportFlags {
@@ -23,13 +24,10 @@ export interface ExportFlags {
 }
 
 function readDraftText(abs: string): string {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(abs);
-  } catch (e) {
-    throw new CliError(`无法读取 ${abs}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  const d = decode(buf);
+  // Regular files only, opened without blocking (a FIFO would hang the export), at most a draft's limit.
+  const r = readBounded(abs, { maxBytes: MAX_DRAFT_BYTES });
+  if (r.kind !== 'ok') throw new CliError(`无法读取 ${abs}：${readProblem(r)}`);
+  const d = decode(r.bytes);
   if (d.kind !== 'text') throw new CliError(`${abs} ${d.kind === 'binary' ? '是二进制文件' : `无法识别编码：${d.reason}`}，未导出`);
   return d.text;
 }

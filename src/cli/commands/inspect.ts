@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ALL_RULES, Calendar, ZwgkDocument, formatOf, inspectDocument, redactPersonalData, type Inspection } from '../../core';
 import { ConfigLoader } from '../config-loader';
 import { decode } from '../encoding';
+import { MAX_DRAFT_BYTES, readBounded, readProblem } from '../safe-read';
 import { CliError } from '../errors';
 import { isSourcePath, readSourceFile } from '../sources';
 import { colors, displayPath, useColor } from '../text';
@@ -31,14 +32,12 @@ function readText(abs: string): { text: string; format?: 'text' } {
     if (r.kind === 'error') throw new CliError(`${abs}：${r.message}`);
     return { text: r.src.text, format: 'text' };
   }
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-  } catch {
-    throw new CliError(`找不到文件：${abs}`);
-  }
-  if (!st.isFile()) throw new CliError(`不是文件：${abs}`);
-  const decoded = decode(fs.readFileSync(abs));
+  // Regular files only, opened without blocking, at most a draft's limit (safe-read.ts).
+  const r = readBounded(abs, { maxBytes: MAX_DRAFT_BYTES });
+  if (r.kind === 'error' && r.error.code === 'ENOENT') throw new CliError(`找不到文件：${abs}`);
+  if (r.kind === 'not-file') throw new CliError(`不是文件：${abs}（${r.what}）`);
+  if (r.kind !== 'ok') throw new CliError(`${abs}：${readProblem(r)}`);
+  const decoded = decode(r.bytes);
   if (decoded.kind !== 'text') throw new CliError(`${abs}：${decoded.kind === 'binary' ? '不是文本文件' : `无法识别编码：${decoded.reason}`}`);
   return { text: decoded.text };
 }

@@ -4,7 +4,7 @@
  * already have (微软雅黑, 宋体, 仿宋 …). Pure: ledger in, string out.
  */
 import * as path from 'node:path';
-import { CLAUSES, getRule, STATE_LABEL, type Ledger, type LedgerDeadline, type LedgerEntry, type LedgerState } from '../../core';
+import { CLAUSES, getRule, redactPersonalData, STATE_LABEL, type Ledger, type LedgerDeadline, type LedgerEntry, type LedgerState } from '../../core';
 
 export interface HtmlOptions {
   /** Paths are shown relative to this folder. */
@@ -150,7 +150,12 @@ export function renderHtml(ledger: Ledger, options: HtmlOptions): string {
   const c = ledger.counts;
   const problems = ledger.entries.reduce((n, e) => n + e.problems.error + e.problems.warning + e.problems.info, 0);
   const card = (id: string, n: number, label: string, cls: string) => `<div class="card ${cls}" id="${id}"><div class="n">${n}</div><div class="l">${esc(label)}</div></div>`;
-  const link = (p: string, line: number, text: string) => `<a href="${esc(encodeURI('file://' + p.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/')))}" title="${esc(`${rel(p, cwd)} 第${line}行`)}">${esc(text)}</a>`;
+  // A path holding a personal number (张三460100198001011236.md) gets no link: the href would carry the number in
+  // full (percent-encoding glues hex digits to it, so the output's masking cannot see it); the title is masked.
+  const link = (p: string, line: number, text: string) =>
+    redactPersonalData(p) !== p
+      ? `<span class="nolink" title="${esc(`${redactPersonalData(rel(p, cwd))} 第${line}行（路径含个人号码，未加链接）`)}">${esc(text)}</span>`
+      : `<a href="${esc(encodeURI('file://' + p.replace(/\\/g, '/').replace(/^(?=[A-Za-z]:)/, '/')))}" title="${esc(`${rel(p, cwd)} 第${line}行`)}">${esc(text)}</a>`;
 
   const todo = ledger.todo.length
     ? `<table id="todo-table"><thead><tr><th>#</th><th>事项</th><th>文稿</th><th>说明</th><th>位置</th></tr></thead><tbody>${ledger.todo.slice(0, 50).map((t, i) => `<tr class="p${t.priority}"><td>${i + 1}</td><td><span class="badge t${t.priority}">${esc(t.what)}</span></td><td>${link(t.path, t.line, cut(t.title, 40))}</td><td>${esc(t.text)}</td><td class="muted">${esc(rel(t.path, cwd))}:${t.line}</td></tr>`).join('')}</tbody></table>${ledger.todo.length > 50 ? `<p class="muted">另有 ${ledger.todo.length - 50} 项。</p>` : ''}`
