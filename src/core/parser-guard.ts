@@ -278,7 +278,10 @@ export function pieceBounds(text: string, piece = PARSE_PIECE, maxPiece = piece 
     // a cut before this line?
     if (lineStart - pieceStart >= piece && !fence && !html) {
       const safe = prevBlank && !inContainer && /^[^\s>|*+\-0-9]/.test(line);
-      if (safe || (lineStart - pieceStart >= maxPiece && /^\S/.test(line))) {
+      // Past maxPiece, before a line that starts a paragraph or block at the margin; past twice that,
+      // before any line (a text whose every line is indented would otherwise be one piece however long).
+      const size = lineStart - pieceStart;
+      if (safe || (size >= maxPiece && /^\S/.test(line)) || size >= 2 * maxPiece) {
         cuts.push(lineStart);
         pieceStart = lineStart;
       }

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lintText, fixText, resolveConfig, ALL_RULES, ZwgkDocument, META_KEYS, getField, readHeader } from '../../src/core';
-import { neutraliseLongLines, parserInput, parseGuarded, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH, MAX_PARAGRAPH_EMPHASIS } from '../../src/core/parser-guard';
+import { neutraliseLongLines, parserInput, parseGuarded, pieceBounds, nestingDepth, yamlProblem, MAX_CONTAINER_DEPTH, MAX_YAML_DEPTH, MAX_PARAGRAPH_EMPHASIS } from '../../src/core/parser-guard';
 
 const SEED = 20190621;
 const RUNS = Number(process.env.ZWGK_FC_RUNS ?? 150);
@@ -216,6 +216,21 @@ describe('big documents are parsed in pieces with the same blocks (issue 10, ite
       const pieces = shape(parseGuarded(parse, text, piece, Infinity) as never);
       assert.deepEqual(pieces, whole);
     }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('a text whose every line is indented is still cut (past twice the longest piece), with exact offsets', () => {
+    // An unclosed front matter, then list items indented ever deeper: no line at the margin to cut before.
+    const text = '---\n标题: 测试\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(1 + (i % 40)) + '- 项目' + i + '\n').join('');
+    const tree = parseGuarded(parse, text, 4096) as unknown as { children: { position: { start: { offset: number }; end: { offset: number } } }[] };
+    const cuts = pieceBounds(text, 4096, 8192);
+    assert.ok(cuts.length >= Math.floor(text.length / (2 * 8192 + 60)), `${cuts.length} cuts in ${text.length} characters`);
+    let last = 0;
+    for (const c of [...cuts, text.length]) {
+      assert.ok(c - last <= 2 * 8192 + 60, `a piece of ${c - last} characters`);
+      last = c;
+    }
+    for (const c of tree.children) assert.ok(c.position.start.offset <= c.position.end.offset && c.position.end.offset <= text.length);
+    assert.ok(tree.children.length >= cuts.length);
   });
 
   it('a long run without blank lines is cut at line breaks, with exact offsets', () => {
