@@ -16,6 +16,7 @@ import {
   type Pack, type RawConfig, type ResolvedConfig,
 } from '../core';
 import { CONFIG_NAMES, isInside } from './uri';
+import { NotReadable, readRegularSync } from './safe-read';
 import type { ZwgkSettings } from './settings';
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -254,9 +255,9 @@ export class ConfigStore {
       let text: string;
       try {
         if (!isInside(safeRealpath(boundary), fs.realpathSync(target))) return fail(`“${ref}”经符号链接指向工作区（${boundary}）之外`);
-        if (fs.statSync(target).size > MAX_PACK_BYTES) return fail(`词库“${ref}”超过 1 MB`);
-        text = fs.readFileSync(target, 'utf8');
-      } catch {
+        text = readRegularSync(target, MAX_PACK_BYTES).toString('utf8');
+      } catch (e) {
+        if (e instanceof NotReadable) return fail(e.code === 'EFBIG' ? `词库“${ref}”超过 1 MB` : `词库“${ref}”${e.message}`);
         return fail(`找不到词库文件“${ref}”`);
       }
       const { pack, errors } = parsePackText(text, ref);
@@ -311,15 +312,14 @@ function safeRealpath(p: string): string {
 export function readConfigFile(file: string): ConfigFile {
   const cf: ConfigFile = { path: file, dir: path.dirname(file), text: '', extended: [], problems: [] };
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw Object.assign(new Error('不是文件'), { code: 'EISDIR' });
-    if (st.size > MAX_CONFIG_BYTES) {
+    // Opened without blocking and checked on the open file: a FIFO swapped in after a stat never blocks the server.
+    cf.text = readRegularSync(file, MAX_CONFIG_BYTES).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof NotReadable && e.code === 'EFBIG') {
       cf.problems.push({ key: '(文件)', message: '配置文件超过 1 MB', start: 0, end: 0 });
       return cf;
     }
-    cf.text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = e instanceof NotReadable ? 'EISDIR' : (e as NodeJS.ErrnoException).code;
     cf.problems.push({ key: '(文件)', message: `无法读取（${code ?? (e as Error).message}）`, start: 0, end: 0 });
     return cf;
   }

@@ -5,7 +5,7 @@
  * descriptor to be a regular file (so a file swapped for a FIFO after a stat is still caught), and
  * refused from its size alone when over `maxBytes`. The CLI's counterpart is src/cli/safe-read.ts.
  */
-import { constants, promises as fsp } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readFileSync } from 'node:fs';
 
 const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
@@ -28,5 +28,20 @@ export async function readRegular(file: string, maxBytes: number): Promise<Buffe
     return buf;
   } finally {
     await fh.close().catch(() => undefined);
+  }
+}
+
+/** readRegular, synchronously (config files, read while a request waits for them). */
+export function readRegularSync(file: string, maxBytes: number): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotReadable('不是普通文件（可能是命名管道、设备或目录）', 'ENOTREG');
+    if (st.size > maxBytes) throw new NotReadable(`文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, 'EFBIG');
+    const buf = readFileSync(fd);
+    if (buf.length > maxBytes) throw new NotReadable(`文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, 'EFBIG');
+    return buf;
+  } finally {
+    closeSync(fd);
   }
 }
