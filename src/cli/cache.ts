@@ -30,6 +30,7 @@ import * as path from 'node:path';
 import { ALL_RULES, CLAUSES, calendarDataId, summarizeText, type Clause, type DraftIndex, type DraftSummary, type ResolvedConfig } from '../core';
 import type { CliMessage, FileResult } from './results';
 import { VERSION } from './version';
+import { MAX_DRAFT_BYTES, readBounded } from './safe-read';
 
 const MAGIC = '{"zwgk-lint-cache":';
 /** Stored output up to this size is read in one piece. */
@@ -426,8 +427,14 @@ export class LintCache {
   changedCount(files: readonly string[], configFor: (file: string) => ResolvedConfig): number {
     let n = 0;
     for (const f of files) {
+      // Regular files only, without blocking (a FIFO named as a draft is reported by the lint, not waited on).
+      const read = readBounded(f, { maxBytes: MAX_DRAFT_BYTES });
+      if (read.kind !== 'ok') {
+        n++;
+        continue;
+      }
       try {
-        this.summaryFor(f, fs.readFileSync(f));
+        this.summaryFor(f, read.bytes);
       } catch {
         n++;
         continue;

@@ -317,10 +317,13 @@ function remember(ctx: RunContext, abs: string, bytes: Uint8Array, text: string,
 
 /** --cache, pass 1 in the main thread: the cached summary of the draft at `abs` if its bytes are unchanged. */
 export function cachedSummary(abs: string, cache: LintCache): DraftSummary | undefined {
+  // Regular files only, without blocking: whoever reads it next reports anything else.
+  const read = readBounded(abs, { maxBytes: MAX_DRAFT_BYTES });
+  if (read.kind !== 'ok') return undefined;
   try {
-    return cache.summaryFor(abs, fs.readFileSync(abs));
+    return cache.summaryFor(abs, read.bytes);
   } catch {
-    return undefined; // whoever reads it next reports it
+    return undefined;
   }
 }
 

@@ -124,6 +124,9 @@ describe('reliability under attack (issue 10): the CLI', function () {
       [['inspect', 'p.md'], /FIFO/],
       [['export', '--to', 'docx', 'p.md'], /FIFO/],
       [['export', '--to', 'text', 'p.docx'], /FIFO/],
+      // --cache with worker threads reads every draft first to count what changed
+      [['lint', '--cache', '--cache-location', path.join(dir, 'c') + path.sep, '--concurrency', '2', 'p.md', 'a.md'], /p\.md[\s\S]*FIFO/],
+      [['lint', '--cache', '--cache-location', path.join(dir, 'c') + path.sep, 'p.md', 'a.md'], /p\.md[\s\S]*FIFO/],
     ];
     for (const [args, shown] of runs) {
       const r = runCli(args, { cwd: dir, timeout: 15000 });
