@@ -329,26 +329,30 @@ export function cachedSummary(abs: string, cache: LintCache): DraftSummary | und
 
 /**
  * Drafts (bytes) below which `--concurrency auto` lints in one thread. Starting a worker — loading zwgk,
- * warming up its compiler, rebuilding the index — and passing results between threads cost more than two
- * cores save on small runs: measured here (2 cores) on the bench corpus, 1,000 drafts (10 MB) took the
- * same wall time with two workers as with none and 30 % more CPU; 3,000 (30 MB) 8 % less wall time for
- * 35 % more CPU; 10,000 (100 MB) a third less wall time.
+ * warming up its compiler, rebuilding the index — and passing results between threads cost more than
+ * the cores save on small runs.
  */
 export const WORKER_MIN_BYTES = 32 * 1024 * 1024;
+/**
+ * Free cores needed for workers. Measured on the 2-vCPU machine this is developed on (bench/suites/cli.js
+ * and scale.js): two workers never paid off — 1,000 drafts (10 MB) at most a tenth less wall time for
+ * 13–30 % more CPU, 10,000 drafts (100 MB) 9 % more wall time than one thread, and more memory (425 MB
+ * against 384 MB).
+ * The two vCPUs share one core's resources; with three free cores each worker has one of its own.
+ */
+export const WORKER_MIN_FREE_CORES = 3;
 
 /**
- * Worker threads for `--concurrency auto`: none for 50 files or fewer, or under WORKER_MIN_BYTES of
- * drafts; above, one per core that is free (`load`: the 1-minute load average — on a busy machine
- * workers only compete for the same cores), at most 8 and one per 25 files; none when fewer than two
- * cores are free, except on a one-core machine (one worker, whose bounded heap keeps a long run's memory
- * flat).
+ * Worker threads for `--concurrency auto`: none for 50 files or fewer, under WORKER_MIN_BYTES of drafts,
+ * or with fewer than WORKER_MIN_FREE_CORES cores free (`load`: the 1-minute load average — on a busy
+ * machine workers only compete for the same cores); else one per free core, at most 8 and one per 25
+ * files.
  */
 export function autoThreads(count: number, cpus: number, bytes = Infinity, load = 0): number {
   if (count <= 50 || bytes < WORKER_MIN_BYTES) return 0;
-  if (cpus <= 1) return 1;
-  const free = Math.max(1, Math.round(cpus - load));
-  const threads = Math.min(free, Math.ceil(count / 25), 8);
-  return threads >= 2 ? threads : 0;
+  const free = Math.round(cpus - load);
+  if (free < WORKER_MIN_FREE_CORES) return 0;
+  return Math.min(free, Math.ceil(count / 25), 8);
 }
 
 /** Size of the files (what a stat says; a file that cannot be stat'ed counts nothing). */

@@ -107,17 +107,19 @@ describe('zwgk lint: worker threads', function () {
     assert.match(run.stderr, /--concurrency 应为 auto、off 或正整数/);
   });
 
-  it('auto: one thread for 50 files or fewer and under 32 MB; above, one worker per free core (at most 8); none on a busy machine', () => {
+  it('auto: one thread for 50 files or fewer, under 32 MB or with fewer than 3 free cores; else one worker per free core (at most 8)', () => {
     const MB = 1024 * 1024;
     assert.equal(autoThreads(50, 8, 500 * MB), 0);
-    assert.equal(autoThreads(1000, 2, 10 * MB), 0, 'the 1,000-draft bench corpus: one thread is as quick and uses less CPU');
-    assert.equal(autoThreads(3000, 2, 31 * MB), 0);
-    assert.equal(autoThreads(3000, 2, 32 * MB), 2);
+    assert.equal(autoThreads(1000, 8, 10 * MB), 0, 'the 1,000-draft bench corpus: one thread');
+    assert.equal(autoThreads(3000, 8, 31 * MB), 0);
+    assert.equal(autoThreads(3000, 8, 32 * MB), 8);
     assert.equal(autoThreads(10000, 64, 100 * MB), 8);
-    assert.equal(autoThreads(60, 8, 40 * MB), 3);
-    assert.equal(autoThreads(10000, 1, 100 * MB), 1, 'one core: one worker, for its bounded heap');
-    assert.equal(autoThreads(10000, 4, 100 * MB, 1.2), 3, 'one core busy');
-    assert.equal(autoThreads(10000, 2, 100 * MB, 1.6), 0, 'both cores busy: workers would only compete with the other work');
-    assert.equal(autoThreads(10000, 2, 100 * MB, 0.4), 2);
+    assert.equal(autoThreads(60, 8, 40 * MB), 3, 'one per 25 files');
+    assert.equal(autoThreads(10000, 2, 100 * MB), 0, 'two vCPUs: workers measured slower than one thread');
+    assert.equal(autoThreads(10000, 1, 100 * MB), 0);
+    assert.equal(autoThreads(10000, 4, 100 * MB), 4);
+    assert.equal(autoThreads(10000, 4, 100 * MB, 0.6), 3, 'one core partly busy');
+    assert.equal(autoThreads(10000, 4, 100 * MB, 1.6), 0, 'two cores busy: workers would only compete with the other work');
   });
+
 });
