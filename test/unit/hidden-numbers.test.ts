@@ -100,6 +100,54 @@ describe('numbers hidden from the privacy rules (issue 10, item 11)', () => {
   });
 });
 
+describe('numbers split by inline Markdown: the page shows them whole', () => {
+  const SPLIT: [string, string, string][] = [
+    ['personal-phone', '联系人：王某某，手机139**1234**5678。', '139**1234**5678'],
+    ['personal-phone', '联系人：王某某，手机139<span>1234</span>5678。', '139<span>1234</span>5678'],
+    ['personal-phone', '联系人：王某某，手机[139](tel:139)12345678。', '139](tel:139)12345678'],
+    ['personal-phone', '联系人：王某某，手机139`1234`5678。', '139`1234`5678'],
+    ['personal-phone', '| 户主 | 电话 |\n|---|---|\n| 王某某 | 138_1234_5678 |', '138_1234_5678'],
+    ['personal-id-number', `身份证号：460100**19800101**1236。`, `460100**19800101**1236`],
+    ['personal-id-number', `身份证号：<b>460100</b>198001011236。`, `460100</b>198001011236`],
+    ['bank-card-number', '银行卡号：6217~~0012~~34567810。', '6217~~0012~~34567810'],
+  ];
+  for (const [rule, line, written] of SPLIT) {
+    it(`${rule}: ${JSON.stringify(written)}`, () => {
+      const text = `# 公示\n\n${line}\n`;
+      const ms = lintWith(rule, text);
+      assert.equal(ms.length, 1, `${JSON.stringify(line)}: ${ms.map((m) => m.message).join(' | ')}`);
+      assert.equal(spanOf(text, ms[0]), written);
+      const digits = written.replace(/\]\([^)]*\)|<[^>]*>/g, '').replace(/\D/g, '');
+      assert.ok(!ms[0].message.replace(/\D/g, '').includes(digits), 'the message never echoes the number');
+      assert.ok(/\*{4}/.test(ms[0].message), ms[0].message);
+      // No one place to mask: no fix that could leave part of it, or break the markup.
+      assert.equal(ms[0].fix, undefined);
+    });
+  }
+
+  it('a whole number inside markup is reported once, from its segment, with its fix', () => {
+    for (const line of ['手机 **13912345678**。', '手机 <span>13912345678</span>。', '手机 [13912345678](tel:13912345678)。']) {
+      const ms = lintWith('personal-phone', `# 公示\n\n${line}\n`);
+      assert.equal(ms.length, 1, `${line}: ${ms.map((m) => m.message).join(' | ')}`);
+      assert.ok(ms[0].fix, line);
+    }
+  });
+
+  it('stays quiet where markup joins what the page shows apart', () => {
+    for (const line of [
+      '编号 138**、**12345678 号。', // the page shows 138、12345678
+      '手机 138\\*\\*\\*\\*5678 已脱敏。', // escaped stars: 138****5678
+      '手机 138****5678 已脱敏。',
+      '金额 1381234*5678* 元。',
+      '见 [第138号](http://a.cn/12345678) 文件。',
+    ]) {
+      for (const rule of ['personal-id-number', 'personal-phone', 'bank-card-number']) {
+        assert.deepEqual(lintWith(rule, `# 通知\n\n${line}\n`).map((m) => m.message), [], `${rule}: ${line}`);
+      }
+    }
+  });
+});
+
 describe('redaction of output: paths and hidden characters (issue 10, item 10)', () => {
   it('a number in a file name is masked, with or without an extension', () => {
     for (const p of [`张三${ID}.md`, `/srv/公示/张三${ID}.md`, `drafts/${ID}_张三.txt`, `id-${ID}.md`, `C:\\公示\\${ID}.md`, `file:///srv/${ID}.md`]) {

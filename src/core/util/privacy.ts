@@ -119,6 +119,8 @@ export interface NumberCandidate {
   raw: string;
   /** Normalized: ASCII digits (and X), no separators. */
   digits: string;
+  /** Split by inline Markdown (`139**1234**5678`, `139<span>1234</span>5678`): no fix is offered. */
+  markup?: boolean;
 }
 
 /** Not glued to a longer alphanumeric code (serials, credit codes, 索引号, URLs like post_2562789). */
@@ -206,8 +208,8 @@ interface Normalised {
  * code) character references such as `&#8203;`, `&nbsp;` or `&#49;` as the character they stand for.
  * Each character keeps the raw range it came from, so ranges map back exactly.
  */
-function normalise(raw: string, entities: boolean): Normalised {
-  if (!NEEDS_NORMALISING.test(raw) && !(entities && raw.includes('&'))) return { text: raw };
+function normalise(raw: string, entities: boolean, markup = false): Normalised {
+  if (!markup && !NEEDS_NORMALISING.test(raw) && !(entities && raw.includes('&'))) return { text: raw };
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -240,6 +242,13 @@ function normalise(raw: string, entities: boolean): Normalised {
       i += len;
       continue;
     }
+    if (markup) {
+      const skip = markupAt(raw, i);
+      if (skip) {
+        i += skip;
+        continue;
+      }
+    }
     if (ch === ' ' || SPACE_LIKE.test(ch)) {
       pending.push([i, i + len]);
       i += len;
@@ -257,10 +266,41 @@ function normalise(raw: string, entities: boolean): Normalised {
   return { text, starts, ends };
 }
 
+/** An inline HTML tag (`<span>`, `</b>`, `<font color="red">`). */
+const TAG_AT = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\n]{0,200})?\/?>/y;
+/** The destination of a link or image, `](…)`. */
+const DESTINATION_AT = /\]\([^()\n]{0,300}\)/y;
+
+/**
+ * How many characters of inline Markdown start at `i` (0: none) — what a page does not show between the
+ * digits of a number: emphasis and code marks, an HTML tag, a link's brackets and destination.
+ */
+function markupAt(raw: string, i: number): number {
+  const ch = raw[i];
+  if (ch === '*' || ch === '_' || ch === '~' || ch === '`' || ch === '[') return 1;
+  if (ch === '<') {
+    TAG_AT.lastIndex = i;
+    return TAG_AT.exec(raw)?.[0].length ?? 0;
+  }
+  if (ch === ']') {
+    DESTINATION_AT.lastIndex = i;
+    return DESTINATION_AT.exec(raw)?.[0].length ?? 1;
+  }
+  return 0;
+}
+
+/** A written number holds some inline Markdown (see markupAt). */
+const HOLDS_MARKUP = /[*_~`[\]<]/;
+
 /** How a text is scanned: with Markdown character references decoded, and/or with loose boundaries. */
 export interface CandidateOptions {
   /** Decode `&#8203;`, `&nbsp;` … (Markdown prose; not code, not plain text). */
   entities?: boolean;
+  /**
+   * The Markdown source of a block: inline markup between digits is looked through, and only the numbers
+   * it splits are yielded (the others are found in the prose segments).
+   */
+  markup?: boolean;
   /** Only digits glue a number to its neighbours (for masking output, where a path or URL may hold one). */
   loose?: boolean;
 }
@@ -281,7 +321,7 @@ function hasDigits(text: string, min: number): boolean {
 }
 
 function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {}): Generator<NumberCandidate> {
-  const n = normalise(raw, opts.entities ?? false);
+  const n = normalise(raw, opts.entities ?? false, opts.markup ?? false);
   // Text with too few digits for any match is not run through the patterns (their lookbehinds try
   // every position).
   if (!hasDigits(n.text, MIN_DIGITS[kind])) return;
@@ -295,7 +335,12 @@ function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {
     const b = a + body.length;
     const start = n.starts ? n.starts[a] : a;
     const end = n.ends ? n.ends[b - 1] : b;
-    yield { kind, start, end, raw: raw.slice(start, end), digits: normalizeDigits(body) };
+    const written = raw.slice(start, end);
+    if (opts.markup) {
+      if (HOLDS_MARKUP.test(written)) yield { kind, start, end, raw: written, digits: normalizeDigits(body), markup: true };
+      continue;
+    }
+    yield { kind, start, end, raw: written, digits: normalizeDigits(body) };
   }
 }
 
@@ -349,6 +394,15 @@ export function scanTargets(doc: ZwgkDocument): ScanTarget[] {
   const out: ScanTarget[] = doc.segments.map((s) => ({ offset: s.start, text: doc.text.slice(s.start, s.end), entities }));
   // Code is shown on the published page as written: its numbers are as public as the prose's.
   for (const c of codeRanges(doc)) out.push({ offset: c.start, text: doc.text.slice(c.start, c.end) });
+  // A number split by inline markup (139**1234**5678) is in no one segment, yet the page shows it whole:
+  // the source of each block is scanned through its markup too (only such numbers are taken from it).
+  if (doc.format === 'markdown') {
+    for (const b of doc.blocks) {
+      if (b.start < doc.bodyStart || b.kind === 'line') continue;
+      const text = doc.text.slice(b.start, b.end);
+      if (HOLDS_MARKUP.test(text) && hasDigits(text, 11)) out.push({ offset: b.start, text, entities: true, markup: true });
+    }
+  }
   for (const f of doc.metadata.fields) {
     if (f.end <= f.start || SKIP_KEYS.test(f.rawKey.replace(/[\s\u3000]/g, ''))) continue;
     out.push({ offset: f.start, text: doc.text.slice(f.start, f.end), key: f.rawKey.replace(/[\s\u3000]/g, '') });
