@@ -388,7 +388,7 @@ function cloneShifted<T extends TreeNode>(node: T, offset: number, lines: number
 }
 
 /** A line that may be a link reference definition (`[label]: …`): such a text is parsed whole. */
-const DEFINITION = /^ {0,3}\[[^\n\r]*\]:/m;
+export const DEFINITION = /^ {0,3}\[[^\n\r]*\]:/m;
 
 /**
  * The same tree as `parseGuarded(parse, text)` for an ordinary draft, parsing only the pieces (cut where

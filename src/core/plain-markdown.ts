@@ -16,7 +16,7 @@
  * link reference definition anywhere (`[label]:` — a `[…]` could then be a link) or with front matter
  * inside a piece still go to the parser whole.
  */
-import { pieceBounds, shift } from './parser-guard';
+import { DEFINITION, pieceBounds, shift } from './parser-guard';
 
 interface Point { line: number; column: number; offset: number }
 interface Node { type: string; children?: Node[]; position?: { start: Point; end: Point }; value?: string; depth?: number }
@@ -27,8 +27,6 @@ const INLINE = /[\\`*_<&|\x00-\x08\x0b-\x1f\x7f]|!\[|\]\(|\]\[/;
 /** A line start that can open a block other than a paragraph or an ATX heading. */
 const BLOCK_START = /^(?:[ \t>+\-=~`#:]|[0-9]{1,9}[.)])/;
 const ATX = /^(#{1,6}) +(?=\S)/;
-/** A link reference definition, as parser-guard's parseIncremental tests for it. */
-const DEFINITION = /^ {0,3}\[[^\n\r]*\]:/m;
 
 const point = (line: number, column: number, offset: number): Point => ({ line, column, offset });
 
