@@ -43,18 +43,18 @@ export interface SelectOptions {
 const DECIDE_BYTES = 4 * 1024;
 
 /**
- * The text that decides: the head of a .md/.txt, decoded; the text zwgk reads from a .docx or .html.
- * Undefined when it cannot be read here (the lint then reports why). A Markdown draft whose front matter
- * closes in its first 4 KB is decided from those alone (the status is the same, see headDecides); the
- * rest is decoded only if the lint needs it.
+ * The draft status of a file, from the text that decides: the head of a .md/.txt, decoded; the text zwgk
+ * reads from a .docx or .html. Undefined when it cannot be read here (the lint then reports why). A
+ * Markdown draft whose front matter closes in its first 4 KB is decided from those alone (the status is
+ * the same, see headDecides); the rest is decoded only if the lint needs it.
  */
-function textOf(file: string, governed: boolean, onRead?: (entry: MemoEntry) => void): string | undefined {
+function statusOf(file: string, governed: boolean, onRead?: (entry: MemoEntry) => void): DraftStatus | undefined {
   const format = sourceFormatOf(file);
   if (format) {
     try {
       const st = fs.statSync(file);
       if (!st.isFile() || st.size > SOURCE_BYTES) return undefined;
-      return readSource(format, fs.readFileSync(file)).text;
+      return draftStatus({ text: readSource(format, fs.readFileSync(file)).text, fileName: file, format: 'text', governed });
     } catch {
       return undefined;
     }
@@ -64,15 +64,18 @@ function textOf(file: string, governed: boolean, onRead?: (entry: MemoEntry) => 
   if (got.bytes.length > DECIDE_BYTES && !/\.txt$/i.test(file)) {
     const lf = got.bytes.lastIndexOf(0x0a, DECIDE_BYTES);
     const start = lf > 0 ? decode(got.bytes.subarray(0, lf + 1)) : undefined;
-    if (start?.kind === 'text' && headDecides(start.text, 'markdown') && draftStatus({ text: start.text, fileName: file, governed }).draft) {
-      if (got.whole) onRead?.({ bytes: got.bytes, stat: got.stat });
-      return start.text;
+    if (start?.kind === 'text' && headDecides(start.text, 'markdown')) {
+      const status = draftStatus({ text: start.text, fileName: file, governed });
+      if (status.draft) {
+        if (got.whole) onRead?.({ bytes: got.bytes, stat: got.stat });
+        return status;
+      }
     }
   }
   const decoded = decode(got.bytes);
   if (decoded.kind !== 'text') return undefined;
   if (got.whole) onRead?.({ bytes: got.bytes, decoded, stat: got.stat });
-  return decoded.text;
+  return draftStatus({ text: decoded.text, fileName: file, governed });
 }
 
 /**
@@ -120,13 +123,9 @@ export function selectDrafts(files: readonly string[], named: ReadonlySet<string
       out.push(file);
       continue;
     }
-    const text = textOf(file, governed, opts.onRead && ((entry) => opts.onRead!(file, entry)));
-    if (text === undefined) {
-      out.push(file); // reported when linted (unreadable, undecodable, binary, not a Word file)
-      continue;
-    }
-    const status = draftStatus({ text, fileName: file, format: sourceFormatOf(file) ? 'text' : undefined, governed });
-    if (status.draft) out.push(file);
+    const status = statusOf(file, governed, opts.onRead && ((entry) => opts.onRead!(file, entry)));
+    // Undefined: reported when linted (unreadable, undecodable, binary, not a Word file).
+    if (!status || status.draft) out.push(file);
     else skipped.push({ file, status });
   }
   return { files: out, skipped };
