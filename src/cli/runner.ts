@@ -343,15 +343,17 @@ export const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 export const WORKER_MIN_FREE_CORES = 3;
 
 /**
- * Worker threads for `--concurrency auto`: none for 50 files or fewer, under WORKER_MIN_BYTES of drafts,
- * or with fewer than WORKER_MIN_FREE_CORES cores free (`load`: the 1-minute load average — on a busy
- * machine workers only compete for the same cores); else one per free core, at most 8 and one per 25
- * files.
+ * Worker threads for `--concurrency auto`: none for 50 files or fewer, with fewer than
+ * WORKER_MIN_FREE_CORES cores free (`load`: the 1-minute load average — on a busy machine workers only
+ * compete for the same cores), or under WORKER_MIN_BYTES of drafts (`bytes`, or a function giving them);
+ * else one per free core, at most 8 and one per 25 files.
  */
-export function autoThreads(count: number, cpus: number, bytes = Infinity, load = 0): number {
-  if (count <= 50 || bytes < WORKER_MIN_BYTES) return 0;
+export function autoThreads(count: number, cpus: number, bytes: number | (() => number) = Infinity, load = 0): number {
+  if (count <= 50) return 0;
   const free = Math.round(cpus - load);
   if (free < WORKER_MIN_FREE_CORES) return 0;
+  // Sized last: a stat of every file is only worth it when the rest allows workers.
+  if ((typeof bytes === 'function' ? bytes() : bytes) < WORKER_MIN_BYTES) return 0;
   return Math.min(free, Math.ceil(count / 25), 8);
 }
 

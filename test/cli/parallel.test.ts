@@ -120,6 +120,12 @@ describe('zwgk lint: worker threads', function () {
     assert.equal(autoThreads(10000, 4, 100 * MB), 4);
     assert.equal(autoThreads(10000, 4, 100 * MB, 0.6), 3, 'one core partly busy');
     assert.equal(autoThreads(10000, 4, 100 * MB, 1.6), 0, 'two cores busy: workers would only compete with the other work');
+    // The size is asked for only when the rest allows workers (it costs a stat of every file).
+    let asked = 0;
+    assert.equal(autoThreads(1000, 2, () => (asked++, 100 * MB)), 0);
+    assert.equal(asked, 0);
+    assert.equal(autoThreads(1000, 8, () => (asked++, 10 * MB)), 0);
+    assert.equal(asked, 1);
   });
 
 });

@@ -168,7 +168,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   // Load every applicable config before linting, so a broken one stops the run before any file is written.
   for (const f of files) loader.configFor(f);
   if (!files.length) notice('没有找到要检查的 .md/.txt/.docx/.html 文件');
-  ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism(), totalBytes(files), os.loadavg()[0]);
+  ctx.threads = concurrency ?? autoThreads(files.length, os.availableParallelism(), () => totalBytes(files), os.loadavg()[0]);
   if (reads && !ctx.threads) ctx.reads = reads;
   else reads?.clear();
   ctx.workerSetup = {
