@@ -140,6 +140,7 @@ describe('numbers split by inline Markdown: the page shows them whole', () => {
       '手机 138****5678 已脱敏。',
       '金额 1381234*5678* 元。',
       '见 [第138号](http://a.cn/12345678) 文件。',
+      '联系人手机[138]12345678。', // brackets that open no link are shown: [138]12345678
     ]) {
       for (const rule of ['personal-id-number', 'personal-phone', 'bank-card-number']) {
         assert.deepEqual(lintWith(rule, `# 通知\n\n${line}\n`).map((m) => m.message), [], `${rule}: ${line}`);

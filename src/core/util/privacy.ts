@@ -270,23 +270,23 @@ function normalise(raw: string, entities: boolean, markup = false): Normalised {
 const TAG_AT = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:[ \t][^<>\n]{0,200})?\/?>/y;
 /** The destination of a link or image, `](…)`. */
 const DESTINATION_AT = /\]\([^()\n]{0,300}\)/y;
+/** The `[` of a link: its text, then `](`. */
+const LINK_OPEN_AT = /\[[^[\]\n]{0,300}\]\(/y;
 
 /**
  * How many characters of inline Markdown start at `i` (0: none) — what a page does not show between the
- * digits of a number: emphasis and code marks, an HTML tag, a link's brackets and destination.
+ * digits of a number: emphasis and code marks, an HTML tag, a link's brackets and destination. Brackets
+ * that open no link (海府办函[2019]、编号[138]…) are shown as written.
  */
 function markupAt(raw: string, i: number): number {
   const ch = raw[i];
-  if (ch === '*' || ch === '_' || ch === '~' || ch === '`' || ch === '[') return 1;
-  if (ch === '<') {
-    TAG_AT.lastIndex = i;
-    return TAG_AT.exec(raw)?.[0].length ?? 0;
-  }
-  if (ch === ']') {
-    DESTINATION_AT.lastIndex = i;
-    return DESTINATION_AT.exec(raw)?.[0].length ?? 1;
-  }
-  return 0;
+  if (ch === '*' || ch === '_' || ch === '~' || ch === '`') return 1;
+  const re = ch === '<' ? TAG_AT : ch === '[' ? LINK_OPEN_AT : ch === ']' ? DESTINATION_AT : undefined;
+  if (!re) return 0;
+  re.lastIndex = i;
+  if (!re.test(raw)) return 0;
+  // `[` alone is the markup; the link text after it is shown.
+  return ch === '[' ? 1 : re.lastIndex - i;
 }
 
 /** A written number holds some inline Markdown (see markupAt). */
