@@ -14,20 +14,31 @@
  *   re-linted exactly when a draft it depends on was edited, renamed, added or deleted — the policy whose
  *   interpretation changed, the interpretation whose policy moved — and only then.
  *
+ * Reading and hashing every draft is most of what a re-run on an unchanged tree does. So, like Git's index,
+ * the cache also keeps each file's stat (device, inode, size, modification and change times) beside the
+ * hash of the bytes read then, and the file's draft status: when the stat is the same, so are the bytes,
+ * and the file is not read. Checking out a tree gives every file a new stat: then it is read, hashed
+ * and found by its content as before. A stat is kept only for a file whose modification and change times
+ * were at least STAMP_MARGIN_MS older than the start of the run that read it: a write after that read
+ * gives the file a newer time (Git's "racily clean" rule); a tool that sets the modification time back
+ * still changes the change time, which nothing can set.
+ *
  * A result is stored only when the file was checked completely (no unreadable file, no crashed rule).
  * With --fix a result is reused only when it holds nothing fixable, and a file zwgk fixed is stored
  * under the hash of the bytes written. Results come back exactly as linting gives them, so the output
  * is the same with and without the cache.
  *
  * The cache is one file (default `node_modules/.cache/zwgk/lint-<hash of the working directory>.json`):
- * a header line, then one JSON line per summary and per result, written atomically (temporary file +
- * rename). A cache file that is corrupt, truncated or from another version is ignored and rewritten; a
+ * a header line, then one JSON line per file stat, per summary and per result, written atomically
+ * (temporary file + rename). Beside it, `<cache>.output` holds each result as the run's format printed
+ * it; it starts with a random id that the header names, so a cache file is never paired with the output
+ * of another run. A cache file that is corrupt, truncated or from another version is ignored and rewritten; a
  * file that is not a zwgk cache at all is neither read nor overwritten.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ALL_RULES, CLAUSES, calendarDataId, summarizeText, type Clause, type DraftIndex, type DraftSummary, type ResolvedConfig } from '../core';
+import { ALL_RULES, CLAUSES, calendarDataId, summarizeText, type Clause, type DraftIndex, type DraftStatus, type DraftSummary, type ResolvedConfig } from '../core';
 import type { CliMessage, FileResult } from './results';
 import { VERSION } from './version';
 import { MAX_DRAFT_BYTES, readBounded } from './safe-read';
@@ -35,7 +46,9 @@ import { MAX_DRAFT_BYTES, readBounded } from './safe-read';
 const MAGIC = '{"zwgk-lint-cache":';
 /** Stored output up to this size is read in one piece. */
 const WHOLE_OUTPUT = 256 * 1024 * 1024;
-const SCHEMA = 1;
+const SCHEMA = 2;
+/** See the module comment: file times this much older than the run's start are trusted. */
+export const STAMP_MARGIN_MS = 3000;
 
 /** Where the cache goes without --cache-location: node_modules/.cache/zwgk/ below the working directory. */
 export function defaultCacheLocation(cwd: string): string {
@@ -225,6 +238,40 @@ export function cacheable(r: FileResult): boolean {
   return !r.fatal && r.internalErrorCount === 0;
 }
 
+// ————————————————————————————————— file stats —————————————————————————————————
+
+/** A file's state as its stat tells it (see the module comment). */
+export function statKey(st: fs.Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+/** What the cache knows of a file by its stat: the hash of its bytes and, once decided, its draft status. */
+interface Stamp {
+  key: string;
+  hash: string;
+  /** Whether a config governed the file when its status was decided (1) or not (0), and the status. */
+  status?: [0 | 1, DraftStatus];
+}
+
+function isStatus(v: unknown): v is DraftStatus {
+  const s = v as DraftStatus;
+  return typeof v === 'object' && v !== null && typeof s.draft === 'boolean' && typeof s.reason === 'string' && typeof s.why === 'string'
+    && isCount(s.knownKeys) && (s.declaredType === undefined || typeof s.declaredType === 'string');
+}
+
+/** A stamp line: `["f", path, stat key, hash, [governed, status] | 0]`. */
+function parseStamp(line: Buffer | string): Stamp | undefined {
+  const v = parseJson(line.toString());
+  if (!Array.isArray(v) || v.length !== 5 || typeof v[2] !== 'string' || typeof v[3] !== 'string') return undefined;
+  const st = v[4] as unknown[];
+  const status = Array.isArray(st) && st.length === 2 && (st[0] === 0 || st[0] === 1) && isStatus(st[1]) ? (st as [0 | 1, DraftStatus]) : undefined;
+  return { key: v[2], hash: v[3], ...(status ? { status } : {}) };
+}
+
+function stampLine(filePath: string, s: Stamp): string {
+  return JSON.stringify(['f', filePath, s.key, s.hash, s.status ?? 0]);
+}
+
 // ————————————————————————————————— the cache file —————————————————————————————————
 
 /** The kind (s, r) and path a cache line starts with (`["s","<path>",…`), without parsing the line. */
@@ -303,8 +350,17 @@ export interface CachedResult {
 }
 
 export class LintCache {
-  /** Content hashes of the files read in pass 1 of this run, and their summaries. */
+  /** Content hashes of the files read in pass 1 of this run (or known by their stat), and their summaries. */
   private readonly hashes = new Map<string, string>();
+  /** Hashes of the buffers hashed in this run: choosing the drafts and pass 1 may see the same bytes. */
+  private readonly bufferHashes = new WeakMap<Uint8Array, string>();
+  /** When this run started: stats are trusted against it (see STAMP_MARGIN_MS). */
+  private readonly started = Date.now();
+  /** The stamp lines read, by path; the stamps to write. */
+  private readonly oldStamps = new Map<string, Buffer | string>();
+  private readonly stamps = new Map<string, Stamp>();
+  /** Files whose stat was compared with their stamp in this run: the stamp when it held, else null. */
+  private readonly statted = new Map<string, Stamp | null>();
   private readonly summaries = new Map<string, DraftSummary>();
   /** The lines read, by path (parsed when needed). */
   private readonly oldSummaries = new Map<string, Buffer | string>();
@@ -321,14 +377,17 @@ export class LintCache {
    * The formatted output of each result, for one output format (`outputKey`), in a second file beside
    * the cache: the previous run's (read by offset), and this run's as it is written out.
    */
-  private oldOutput?: { fd: number; whole?: Buffer; hash: string };
-  private newOutput?: { fd: number; size: number; refs: Map<string, [number, number]>; hash: crypto.Hash };
+  private oldOutput?: { fd: number; whole?: Buffer; id: string };
+  private newOutput?: { fd: number; size: number; refs: Map<string, [number, number]>; id: string };
   /** Outputs of this run that sit in the old file: [offset, length] there. */
   private readonly reused = new Map<string, [number, number]>();
   /** Files whose output (from the old file) was written before any new one, in order. */
   private readonly written: string[] = [];
   private outputFailed = false;
-  /** Diagnostics (and tests): with ZWGK_CACHE_LOG=FILE, `hit <path>` / `lint <path>` lines are appended to FILE. */
+  /**
+   * Diagnostics (and tests): with ZWGK_CACHE_LOG=FILE, `hit <path>` / `lint <path>` lines are appended to
+   * FILE, and `known <path>` for a file not read because its stat was unchanged.
+   */
   private readonly log: string[] | undefined = process.env.ZWGK_CACHE_LOG ? [] : undefined;
 
   private constructor(readonly file: string, private readonly fingerprint: string, private readonly outputKey: string, private readonly notice: (m: string) => void) {
@@ -367,8 +426,8 @@ export class LintCache {
       this.changed = true; // rewritten for this build
       return;
     }
-    const output = head.output as { key?: unknown; size?: unknown; hash?: unknown } | undefined;
-    if (output && output.key === this.outputKey && typeof output.hash === 'string') this.openOutput(output.size, output.hash);
+    const output = head.output as { key?: unknown; size?: unknown; id?: unknown } | undefined;
+    if (output && output.key === this.outputKey && typeof output.id === 'string') this.openOutput(output.size, output.id);
     for (let start = end + 1; start < bytes.length; start = end + 1) {
       end = bytes.indexOf(10, start);
       if (end < 0) end = bytes.length;
@@ -376,36 +435,113 @@ export class LintCache {
       const headEnd = tab >= 0 && tab < end ? tab : end;
       const h = lineHead(bytes.toString('utf8', start, Math.min(headEnd, start + 4200)));
       if (h?.kind === 's') this.oldSummaries.set(h.path, bytes.subarray(start, end));
+      else if (h?.kind === 'f') this.oldStamps.set(h.path, bytes.subarray(start, end));
       else if (h?.kind === 'r' && headEnd < end) this.oldResults.set(h.path, new ResultLine(bytes.toString('utf8', start, headEnd), bytes.subarray(headEnd + 1, end)));
     }
   }
 
-  /** The stored output, when it is exactly what the header says (size and hash). */
-  private openOutput(size: unknown, expected: string): void {
+  /**
+   * The stored output, when it is the one the header names: the same id at its start, the same size. (It
+   * is only ever written whole, to a temporary file renamed into place; the id pairs it with its cache.)
+   */
+  private openOutput(size: unknown, id: string): void {
     let fd: number | undefined;
     try {
       fd = fs.openSync(this.outputFile, 'r');
       if (fs.fstatSync(fd).size !== size) throw new Error('size');
-      // Read whole when it is not too big (one read instead of one per result); else hashed in chunks.
+      // Read whole when it is not too big (one read instead of one per result).
+      const prefix = outputPrefix(id);
       let whole: Buffer | undefined;
-      const h = crypto.createHash('sha256');
-      if ((size as number) <= WHOLE_OUTPUT) h.update((whole = fs.readFileSync(fd)));
+      let start: Buffer;
+      if ((size as number) <= WHOLE_OUTPUT) start = whole = fs.readFileSync(fd);
       else {
-        const chunk = Buffer.allocUnsafe(16 * 1024 * 1024);
-        for (let pos = 0, n; (n = fs.readSync(fd, chunk, 0, chunk.length, pos)) > 0; pos += n) h.update(chunk.subarray(0, n));
+        start = Buffer.alloc(prefix.length);
+        fs.readSync(fd, start, 0, prefix.length, 0);
       }
-      if (h.digest('base64url') !== expected) throw new Error('hash');
-      this.oldOutput = { fd, whole, hash: expected };
+      if (!start.subarray(0, prefix.length).equals(prefix)) throw new Error('id');
+      this.oldOutput = { fd, whole, id };
     } catch {
       // none, or damaged: results are formatted again
       if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
-  /** Pass 1: the content hash of a draft read for the index, and its summary if the cache holds it. */
-  summaryFor(filePath: string, bytes: Uint8Array): DraftSummary | undefined {
-    const hash = contentHash(bytes);
+  private hashOf(bytes: Uint8Array): string {
+    let h = this.bufferHashes.get(bytes);
+    if (h === undefined) this.bufferHashes.set(bytes, (h = contentHash(bytes)));
+    return h;
+  }
+
+  /**
+   * The stamp of `file` when its stat is the one stored with it: its bytes are then those hashed (and
+   * the file need not be read). Looked up once per run.
+   */
+  private known(file: string): Stamp | undefined {
+    const seen = this.statted.get(file);
+    if (seen !== undefined) return seen ?? undefined;
+    const line = this.oldStamps.get(file);
+    const old = line === undefined ? undefined : parseStamp(line);
+    let s: Stamp | null = null;
+    if (old) {
+      try {
+        const st = fs.statSync(file);
+        if (st.isFile() && statKey(st) === old.key) s = old;
+      } catch {
+        // gone or unreadable: read (and reported) as usual
+      }
+    }
+    this.statted.set(file, s);
+    if (s) {
+      this.stamps.set(file, s);
+      this.hashes.set(file, s.hash);
+      this.log?.push(`known ${file}`);
+    }
+    return s ?? undefined;
+  }
+
+  /** Choosing the drafts: the status stored for `file` when its stat is unchanged and it is as governed now. */
+  statusFor(file: string, governed: boolean): DraftStatus | undefined {
+    const st = this.known(file)?.status;
+    return st && st[0] === (governed ? 1 : 0) ? st[1] : undefined;
+  }
+
+  /**
+   * A whole file read in this run (`stat` from before the read): the hash of its bytes, kept with its stat
+   * when the stat can be trusted next time, and its draft status when it was decided (`governed`).
+   */
+  noteRead(file: string, stat: fs.Stats, bytes: Uint8Array, decided?: { governed: boolean; status: DraftStatus }): string {
+    const hash = this.hashOf(bytes);
+    this.hashes.set(file, hash);
+    if (stat.mtimeMs < this.started - STAMP_MARGIN_MS && stat.ctimeMs < this.started - STAMP_MARGIN_MS) {
+      const key = statKey(stat);
+      const prev = this.stamps.get(file);
+      const same = prev !== undefined && prev.key === key && prev.hash === hash;
+      const status: [0 | 1, DraftStatus] | undefined = decided ? [decided.governed ? 1 : 0, decided.status] : same ? prev.status : undefined;
+      if (!same || JSON.stringify(status) !== JSON.stringify(prev.status)) {
+        this.stamps.set(file, { key, hash, ...(status ? { status } : {}) });
+        this.changed = true;
+      }
+    }
+    return hash;
+  }
+
+  /** Pass 1: the summary of an unchanged file known by its stat (see `known`), if the cache holds it. */
+  summaryKnown(filePath: string): DraftSummary | undefined {
+    const s = this.known(filePath);
+    return s && this.summaryWithHash(filePath, s.hash);
+  }
+
+  /**
+   * Pass 1: the content hash of a draft read for the index (with `stat`, a whole file: see noteRead), and
+   * its summary if the cache holds it.
+   */
+  summaryFor(filePath: string, bytes: Uint8Array, stat?: fs.Stats): DraftSummary | undefined {
+    const hash = stat ? this.noteRead(filePath, stat, bytes) : this.hashOf(bytes);
     this.hashes.set(filePath, hash);
+    return this.summaryWithHash(filePath, hash);
+  }
+
+  private summaryWithHash(filePath: string, hash: string): DraftSummary | undefined {
     const line = this.oldSummaries.get(filePath);
     const v = line === undefined ? undefined : parseJson(line.toString());
     if (!Array.isArray(v) || v[2] !== hash || !isSummary(v[3])) return undefined;
@@ -427,17 +563,19 @@ export class LintCache {
   changedCount(files: readonly string[], configFor: (file: string) => ResolvedConfig): number {
     let n = 0;
     for (const f of files) {
-      // Regular files only, without blocking (a FIFO named as a draft is reported by the lint, not waited on).
-      const read = readBounded(f, { maxBytes: MAX_DRAFT_BYTES });
-      if (read.kind !== 'ok') {
-        n++;
-        continue;
-      }
-      try {
-        this.summaryFor(f, read.bytes);
-      } catch {
-        n++;
-        continue;
+      if (!this.summaryKnown(f)) {
+        // Regular files only, without blocking (a FIFO named as a draft is reported by the lint, not waited on).
+        const read = readBounded(f, { maxBytes: MAX_DRAFT_BYTES });
+        if (read.kind !== 'ok') {
+          n++;
+          continue;
+        }
+        try {
+          this.summaryFor(f, read.bytes, read.stat);
+        } catch {
+          n++;
+          continue;
+        }
       }
       const head = this.oldResults.get(f)?.head;
       if (!head || head[2] !== this.hashes.get(f) || head[3] !== configKey(configFor(f))) n++;
@@ -527,7 +665,12 @@ export class LintCache {
     try {
       if (!this.newOutput) {
         fs.mkdirSync(path.dirname(this.file), { recursive: true });
-        this.newOutput = { fd: fs.openSync(this.tmp(this.outputFile), 'w'), size: 0, refs: new Map(), hash: crypto.createHash('sha256') };
+        const id = crypto.randomUUID();
+        const prefix = outputPrefix(id);
+        const fd = fs.openSync(this.tmp(this.outputFile), 'w');
+        this.newOutput = { fd, size: 0, refs: new Map(), id };
+        fs.writeSync(fd, prefix);
+        this.newOutput.size = prefix.length;
         // The outputs written so far came from the old file: copy them over.
         for (const p of this.written) {
           const buf = this.readOutput(this.reused.get(p)!);
@@ -546,7 +689,6 @@ export class LintCache {
     const start = out.size;
     for (const p of pieces) {
       fs.writeSync(out.fd, p);
-      out.hash.update(p);
       out.size += p.length;
     }
     out.refs.set(filePath, [start, out.size - start]);
@@ -581,15 +723,19 @@ export class LintCache {
     if (output) fs.closeSync(output.fd);
     if (!this.writable) return;
     const stale = [...this.oldSummaries.keys()].some((p) => this.hashes.has(p) && !this.summaryLines.has(p))
-      || [...this.linted].some((p) => this.oldResults.has(p) && !this.resultLines.has(p));
+      || [...this.linted].some((p) => this.oldResults.has(p) && !this.resultLines.has(p))
+      || [...this.oldStamps.keys()].some((p) => this.hashes.has(p) && !this.stamps.has(p));
     if (!this.changed && !stale && !output) return;
     for (const [p, line] of this.oldSummaries) if (!this.hashes.has(p) && exists(p)) this.summaryLines.set(p, line);
+    const stampLines: (Buffer | string)[] = [...this.stamps].map(([p, s]) => stampLine(p, s));
+    for (const [p, line] of this.oldStamps) if (!this.hashes.has(p) && !this.stamps.has(p) && exists(p)) stampLines.push(line);
     for (const [p, line] of this.oldResults) if (!this.resultLines.has(p) && !this.linted.has(p) && exists(p)) this.resultLines.set(p, line);
     const keepOutput = !!output && !this.outputFailed;
     const head: Record<string, unknown> = { 'zwgk-lint-cache': SCHEMA, fingerprint: this.fingerprint };
-    if (keepOutput) head.output = { key: this.outputKey, size: output.size, hash: output.hash.digest('base64url') };
-    else if (!output && this.oldOutput) head.output = { key: this.outputKey, size: this.oldSize(), hash: this.oldOutput.hash };
+    if (keepOutput) head.output = { key: this.outputKey, size: output.size, id: output.id };
+    else if (!output && this.oldOutput) head.output = { key: this.outputKey, size: this.oldSize(), id: this.oldOutput.id };
     const pieces: (Buffer | string)[] = [JSON.stringify(head), '\n'];
+    for (const line of stampLines) pieces.push(line, '\n');
     for (const line of this.summaryLines.values()) pieces.push(line, '\n');
     for (const [p, line] of this.resultLines) pieces.push(...line.text(output ? (keepOutput ? output.refs.get(p) ?? 0 : 0) : undefined));
     const text = Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x)));
@@ -612,6 +758,11 @@ export class LintCache {
       if (output && !keepOutput) fs.rmSync(this.tmp(this.outputFile), { force: true });
     }
   }
+}
+
+/** What a stored output file starts with. */
+function outputPrefix(id: string): Buffer {
+  return Buffer.from(`zwgk-output ${id}\n`);
 }
 
 function exists(p: string): boolean {

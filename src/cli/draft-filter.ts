@@ -37,6 +37,12 @@ export interface SelectOptions {
   governed(file: string): boolean;
   /** Sees a .md/.txt read whole and decoded here (the run may keep it instead of reading it again). */
   onRead?(file: string, entry: MemoEntry): void;
+  /**
+   * --cache: the status of a .md/.txt known without reading it (its stat is unchanged), and the status
+   * decided here from a whole file's bytes (`stat` from before the read), for the next run.
+   */
+  known?(file: string, governed: boolean): DraftStatus | undefined;
+  onDecided?(file: string, governed: boolean, status: DraftStatus, read: { bytes: Buffer; stat: fs.Stats }): void;
 }
 
 /** What a .md/.txt needs decoded to decide, when it is longer: its first line breaks up to here. */
@@ -48,7 +54,7 @@ const DECIDE_BYTES = 4 * 1024;
  * Markdown draft whose front matter closes in its first 4 KB is decided from those alone (the status is
  * the same, see headDecides); the rest is decoded only if the lint needs it.
  */
-function statusOf(file: string, governed: boolean, onRead?: (entry: MemoEntry) => void): DraftStatus | undefined {
+function statusOf(file: string, governed: boolean, opts: SelectOptions): DraftStatus | undefined {
   const format = sourceFormatOf(file);
   if (format) {
     try {
@@ -59,23 +65,30 @@ function statusOf(file: string, governed: boolean, onRead?: (entry: MemoEntry) =
       return undefined;
     }
   }
+  const known = opts.known?.(file, governed);
+  if (known) return known;
   const got = head(file);
   if (!got) return undefined;
+  const onRead = (entry: MemoEntry) => opts.onRead?.(file, entry);
+  const decided = (status: DraftStatus) => {
+    if (got.whole) opts.onDecided?.(file, governed, status, got);
+    return status;
+  };
   if (got.bytes.length > DECIDE_BYTES && !/\.txt$/i.test(file)) {
     const lf = got.bytes.lastIndexOf(0x0a, DECIDE_BYTES);
     const start = lf > 0 ? decode(got.bytes.subarray(0, lf + 1)) : undefined;
     if (start?.kind === 'text' && headDecides(start.text, 'markdown')) {
       const status = draftStatus({ text: start.text, fileName: file, governed });
       if (status.draft) {
-        if (got.whole) onRead?.({ bytes: got.bytes, stat: got.stat });
-        return status;
+        if (got.whole) onRead({ bytes: got.bytes, stat: got.stat });
+        return decided(status);
       }
     }
   }
   const decoded = decode(got.bytes);
   if (decoded.kind !== 'text') return undefined;
-  if (got.whole) onRead?.({ bytes: got.bytes, decoded, stat: got.stat });
-  return draftStatus({ text: decoded.text, fileName: file, governed });
+  if (got.whole) onRead({ bytes: got.bytes, decoded, stat: got.stat });
+  return decided(draftStatus({ text: decoded.text, fileName: file, governed }));
 }
 
 /**
@@ -123,7 +136,7 @@ export function selectDrafts(files: readonly string[], named: ReadonlySet<string
       out.push(file);
       continue;
     }
-    const status = statusOf(file, governed, opts.onRead && ((entry) => opts.onRead!(file, entry)));
+    const status = statusOf(file, governed, opts);
     // Undefined: reported when linted (unreadable, undecodable, binary, not a Word file).
     if (!status || status.draft) out.push(file);
     else skipped.push({ file, status });

@@ -78,7 +78,8 @@ export function readDraft(abs: string, fix: boolean, prefix = false, reads?: Rea
   return r.kind === 'error' ? r : decodeRead(r, fix);
 }
 
-type BytesRead = { kind: 'bytes'; bytes: Buffer; stat: fs.Stats; kept?: MemoEntry; keep: boolean };
+/** `whole`: the bytes are the whole file (not the prefix of a larger one); `stat` is from before the read. */
+type BytesRead = { kind: 'bytes'; bytes: Buffer; stat: fs.Stats; whole: boolean; kept?: MemoEntry; keep: boolean };
 
 /**
  * The bytes of a draft (see readDraft). A whole file read earlier in the run is what a read now would give
@@ -87,13 +88,13 @@ type BytesRead = { kind: 'bytes'; bytes: Buffer; stat: fs.Stats; kept?: MemoEntr
 function readBytes(abs: string, fix: boolean, prefix: boolean, reads: ReadMemo | undefined, keep: boolean): BytesRead | { kind: 'error'; message: string } {
   let kept = fix ? undefined : keep ? reads?.peek(abs) : reads?.take(abs);
   if (kept && prefix && kept.bytes.length > INDEX_PREFIX_BYTES) kept = undefined;
-  if (kept) return { kind: 'bytes', bytes: kept.bytes, stat: kept.stat, kept, keep };
+  if (kept) return { kind: 'bytes', bytes: kept.bytes, stat: kept.stat, whole: true, kept, keep };
   const r = readBounded(abs, prefix ? { maxBytes: INDEX_PREFIX_BYTES, prefix: true } : { maxBytes: MAX_DRAFT_BYTES });
   if (r.kind !== 'ok') {
     const what = r.kind === 'too-large' ? `${readProblem(r)}，${fix ? '未修改' : '未检查'}` : `无法读取文件：${readProblem(r)}`;
     return { kind: 'error', message: what };
   }
-  return { kind: 'bytes', bytes: r.bytes, stat: r.stat, keep };
+  return { kind: 'bytes', bytes: r.bytes, stat: r.stat, whole: !r.truncated, keep };
 }
 
 function decodeRead(r: BytesRead, fix: boolean): ReadOutcome {
@@ -129,15 +130,15 @@ export function indexedFiles(files: readonly string[], extra?: { path: string })
 
 /**
  * Summary of the draft at `abs` for the index; undefined when it cannot be read, decoded or parsed.
- * `onBytes` sees the bytes of a .md/.txt draft it is made from (--cache keys it by them); a summary it
- * returns is used as is.
+ * `onBytes` sees the bytes of a .md/.txt draft it is made from (--cache keys it by them), and their stat
+ * when they are the whole file; a summary it returns is used as is.
  */
-export function summarizeFile(abs: string, onBytes?: (bytes: Buffer) => DraftSummary | undefined, reads?: ReadMemo): DraftSummary | undefined {
+export function summarizeFile(abs: string, onBytes?: (bytes: Buffer, stat?: fs.Stats) => DraftSummary | undefined, reads?: ReadMemo): DraftSummary | undefined {
   if (isSourcePath(abs)) return summarizeSourceFile(abs);
   const got = readBytes(abs, false, true, reads, true);
   if (got.kind === 'error') return undefined;
   // A summary known by the bytes (--cache) needs no decoding.
-  const known = onBytes?.(got.bytes);
+  const known = onBytes?.(got.bytes, got.whole ? got.stat : undefined);
   if (known) return known;
   const r = decodeRead(got, false);
   if (r.kind !== 'text') return undefined;
@@ -165,9 +166,10 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
   for (const abs of all) {
     ctx.progress?.update(done++);
     if (ctx.cache) {
-      // Summaries of unchanged drafts come from the cache; no draft is parsed ahead (most results will too).
+      // Summaries of unchanged drafts come from the cache (without reading those whose stat is unchanged);
+      // no draft is parsed ahead (most results will come from the cache too).
       const cache = ctx.cache;
-      const s = cache.summaryHit(abs) ?? summarizeFile(abs, (bytes) => cache.summaryFor(abs, bytes), ctx.reads);
+      const s = cache.summaryHit(abs) ?? cache.summaryKnown(abs) ?? summarizeFile(abs, (bytes, stat) => cache.summaryFor(abs, bytes, stat), ctx.reads);
       if (s) {
         summaries.push(s);
         cache.addSummary(abs, s);
@@ -317,11 +319,13 @@ function remember(ctx: RunContext, abs: string, bytes: Uint8Array, text: string,
 
 /** --cache, pass 1 in the main thread: the cached summary of the draft at `abs` if its bytes are unchanged. */
 export function cachedSummary(abs: string, cache: LintCache): DraftSummary | undefined {
+  const known = cache.summaryKnown(abs);
+  if (known) return known;
   // Regular files only, without blocking: whoever reads it next reports anything else.
   const read = readBounded(abs, { maxBytes: MAX_DRAFT_BYTES });
   if (read.kind !== 'ok') return undefined;
   try {
-    return cache.summaryFor(abs, read.bytes);
+    return cache.summaryFor(abs, read.bytes, read.stat);
   } catch {
     return undefined;
   }

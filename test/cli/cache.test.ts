@@ -9,7 +9,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildCli, cleanup, focusConfig, runCli, workspace, type CliRun } from './helpers';
+import { buildCli, cleanup, focusConfig, runCli, workspace, write, type CliRun } from './helpers';
+import { STAMP_MARGIN_MS } from '../../src/cli/cache';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -39,22 +40,25 @@ interface Step {
   run: CliRun;
   hit: string[];
   linted: string[];
+  /** Files not read: their stat was unchanged. */
+  known: string[];
 }
 
 /**
  * Runs `zwgk lint ARGS` with and without the cache (cache in `cacheDir`) and asserts the same exit code,
  * stdout and stderr; returns the cached run with the files it reused and linted (relative to `dir`).
  */
-function same(dir: string, cacheDir: string, args: string[] = ['-f', 'json', '.']): Step {
+function same(dir: string, cacheDir: string, args: string[] = ['-f', 'json', '.'], { all = true } = {}): Step {
   const log = path.join(cacheDir, `log-${Math.random().toString(36).slice(2)}`);
-  const cached = runCli(['lint', '--all', '--cache', '--cache-location', cacheDir + path.sep, ...args], { cwd: dir, env: { ZWGK_CACHE_LOG: log } });
-  const plain = runCli(['lint', '--all', ...args], { cwd: dir });
+  const every = all ? ['--all'] : [];
+  const cached = runCli(['lint', ...every, '--cache', '--cache-location', cacheDir + path.sep, ...args], { cwd: dir, env: { ZWGK_CACHE_LOG: log } });
+  const plain = runCli(['lint', ...every, ...args], { cwd: dir });
   assert.equal(cached.stdout, plain.stdout, 'stdout');
   assert.equal(cached.stderr, plain.stderr, 'stderr');
   assert.equal(cached.code, plain.code, 'exit code');
   const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
   const of = (kind: string) => lines.filter((l) => l.startsWith(kind + ' ')).map((l) => path.relative(dir, l.slice(kind.length + 1))).sort();
-  return { run: cached, hit: of('hit'), linted: of('lint') };
+  return { run: cached, hit: of('hit'), linted: of('lint'), known: of('known') };
 }
 
 const cacheDirs: string[] = [];
@@ -157,6 +161,59 @@ describe('zwgk lint --cache', function () {
     assert.equal(s.linted.length, 0);
     s = same(dir, cache);
     assert.equal(s.linted.length, 0);
+  });
+
+  it('does not read a file whose stat is unchanged, and still sees every edit, even one that keeps size and modification time', async () => {
+    const dir = tree();
+    // Not a draft (no metadata, no config): skipped, with the same notice, also when its status is stored.
+    write(dir, 'notes/会议记录.md', '# 会议记录\n\n随手记的几句话。\n');
+    // This one gets a whole-second modification time, so that setting it back later is exact.
+    const target = 'notice/gov-gbf-2019-3-xiaoqu-youeryuan.txt';
+    const abs = path.join(dir, target);
+    const mtime = Date.parse('2020-01-01T00:00:00Z') / 1000;
+    fs.utimesSync(abs, mtime, mtime);
+    const cache = cacheDir();
+    const run = () => same(dir, cache, ['-f', 'json', '.'], { all: false });
+    // Just written: too recent for a stat to be trusted; every file is read on every run.
+    let s = run();
+    assert.ok(s.linted.length >= 15, s.linted.join(' '));
+    assert.match(s.run.stderr, /跳过 \d+ 个不是文稿的文件.*会议记录\.md/);
+    s = run();
+    assert.deepEqual([s.known, s.linted], [[], []]);
+    const drafts = s.hit;
+    // Older than the margin: the next run reads them once more and keeps their stats; the one after reads none.
+    await new Promise((resolve) => setTimeout(resolve, STAMP_MARGIN_MS + 300));
+    s = run();
+    assert.deepEqual([s.known, s.linted, s.hit], [[], [], drafts]);
+    s = run();
+    assert.deepEqual(s.linted, []);
+    assert.deepEqual(s.hit, drafts);
+    assert.ok(s.known.includes('notes/会议记录.md'), 'the skipped note is not read either');
+    assert.ok(drafts.every((f) => s.known.includes(f)), s.known.join(' '));
+
+    // Edited in place to the same size, and the modification time set back (as a tool restoring it would):
+    // the change time differs, so it is read, and linted again.
+    const st = fs.statSync(abs);
+    const text = fs.readFileSync(abs, 'utf8');
+    const next = text.replace('。', '，');
+    assert.notEqual(next, text);
+    fs.writeFileSync(abs, next);
+    fs.utimesSync(abs, mtime, mtime);
+    assert.deepEqual([fs.statSync(abs).size, fs.statSync(abs).mtimeMs], [st.size, st.mtimeMs]);
+    s = run();
+    assert.deepEqual(s.linted, [target]);
+    assert.ok(!s.known.includes(target));
+    // New times, the same bytes: read, and its result reused.
+    const touched = drafts.find((f) => f !== target)!;
+    fs.utimesSync(path.join(dir, touched), new Date(), new Date());
+    s = run();
+    assert.deepEqual(s.linted, []);
+    assert.ok(s.hit.includes(touched) && !s.known.includes(touched));
+    // The note gets metadata: decided again from its new bytes, now a draft, linted.
+    write(dir, 'notes/会议记录.md', '---\n文档类型: 通知\n标题: 关于召开工作会议的通知\n发布机构: 某市人民政府办公室\n---\n\n# 关于召开工作会议的通知\n\n随手记的几句话。\n');
+    s = run();
+    assert.deepEqual(s.linted, ['notes/会议记录.md']);
+    assert.doesNotMatch(s.run.stderr, /会议记录/);
   });
 
   it('keeps the output identical with worker threads, and with --fix (files fixed to the same bytes)', () => {

@@ -16,6 +16,7 @@ import { expandInputs } from '../files';
 import { governedBy, selectDrafts, skippedNotice } from '../draft-filter';
 import { autoThreads, lintFiles, lintStdin, totalBytes, type RunContext } from '../runner';
 import { ReadMemo } from '../read-memo';
+import { ChunkedOutput } from '../chunked-output';
 import { LintCache, cacheFilePath, defaultCacheLocation, runFingerprint } from '../cache';
 import { Progress } from '../progress';
 import { addToTotals, emptyTotals, totals, type FileResult, type Totals } from '../results';
@@ -69,14 +70,6 @@ export function exitCodeOf(t: Totals, maxWarnings: number): number {
   return 0;
 }
 
-/** Writes a chunk, waiting for 'drain' when the stream asks for it. */
-async function emit(io: Io, chunk: string | Uint8Array): Promise<void> {
-  if (!chunk.length) return;
-  const ok = io.stdout.write(chunk);
-  const stream = io.stdout as { once?: (ev: string, cb: () => void) => void };
-  if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
-}
-
 /** The folders a run may follow links within: the working directory, plus inputs outside it. */
 function rootsOf(cwd: string, inputs: readonly string[]): string[] {
   const roots = new Set([cwd]);
@@ -108,7 +101,10 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   if (flags.cacheLocation !== undefined && !flags.cache) throw new CliError('--cache-location 只能与 --cache 一起使用');
 
   const progress = new Progress(io.stderr, Progress.optionsFrom(io.env));
+  // The report on stdout (files linted from disk), in chunks; a notice hands over what is gathered first.
+  const out = new ChunkedOutput(io.stdout);
   const notice = (message: string) => {
+    out.flushNow();
     progress.clear();
     io.stderr.write(`zwgk: ${message}\n`);
   };
@@ -155,8 +151,13 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   // What the language server would lint: drafts by config or metadata (files named explicitly always).
   // What choosing the drafts reads whole is kept for the passes (one thread, no --fix: see read-memo.ts).
   const reads = flags.fix ? undefined : new ReadMemo();
+  // --cache: opened before any draft is read (stats are trusted against the start of the run, see cache.ts).
+  const outputKey = JSON.stringify([flags.format, formatOptions.color, formatOptions.fix]);
+  const cache = flags.cache ? LintCache.open(cacheFilePath(flags.cacheLocation ?? defaultCacheLocation(cwd), cwd), runFingerprint(cwd), outputKey, notice) : undefined;
   const { files, skipped } = selectDrafts(found.files, found.named, {
     all: !!flags.all, governed: (f) => governedBy(loader.layersFor(path.dirname(f))), onRead: reads && ((f, e) => reads.put(f, e)),
+    known: cache && ((f, governed) => cache.statusFor(f, governed)),
+    onDecided: cache && ((f, governed, status, read) => void cache.noteRead(f, read.stat, read.bytes, { governed, status })),
   });
   const skippedText = skippedNotice(skipped, (f) => displayPath(f, cwd));
   if (skippedText) notice(skippedText);
@@ -175,9 +176,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
     cwd, configFile: flags.config, lookup: flags.configLookup, cliLayer, fix: !!flags.fix, roots: [...(ctx.roots ?? [])],
     output: { format: flags.format, options: formatOptions }, cache: !!flags.cache,
   };
-  if (flags.cache) {
-    const outputKey = JSON.stringify([flags.format, formatOptions.color, formatOptions.fix]);
-    const cache = LintCache.open(cacheFilePath(flags.cacheLocation ?? defaultCacheLocation(cwd), cwd), runFingerprint(cwd), outputKey, notice);
+  if (cache) {
     ctx.cache = cache;
     ctx.onCacheLine = (file, line) => cache.add(file, line);
   }
@@ -185,13 +184,13 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   // --fix: temporary files of a killed earlier run are removed, and this run's are removed on Ctrl-C.
   const stopCleanup = flags.fix ? fixSafety(files) : undefined;
   const t = emptyTotals();
-  await emit(io, format.begin(fctx));
+  await out.write(format.begin(fctx));
   await lintFiles(files, ctx, async (r: FileResult, body?: Uint8Array) => {
     if (body !== undefined) {
       // Formatted by a worker thread, or stored in the cache: UTF-8 bytes, written as they are.
       if (body.length) {
-        await emit(io, format.separator(t.files));
-        await emit(io, body);
+        await out.write(format.separator(t.files));
+        await out.write(body);
       }
       ctx.cache?.output(r, [body]);
     } else if (ctx.cache) {
@@ -200,8 +199,8 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
       for (const piece of format.body(r, fctx)) {
         if (!piece) continue;
         const bytes = Buffer.from(piece);
-        if (!pieces.length) await emit(io, format.separator(t.files));
-        await emit(io, bytes);
+        if (!pieces.length) await out.write(format.separator(t.files));
+        await out.write(bytes);
         pieces.push(bytes);
       }
       ctx.cache.output(r, pieces);
@@ -210,14 +209,15 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
       let first = true;
       for (const piece of format.body(r, fctx)) {
         if (!piece) continue;
-        await emit(io, first ? format.separator(t.files) + piece : piece);
+        await out.write(first ? format.separator(t.files) + piece : piece);
         first = false;
       }
     }
     addToTotals(t, r);
   });
   ctx.cache?.save();
-  await emit(io, format.end(t, fctx));
+  await out.write(format.end(t, fctx));
+  await out.flush();
   stopCleanup?.();
   return finish(t, maxWarnings, io);
 }
