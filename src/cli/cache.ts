@@ -30,9 +30,8 @@
  *
  * The cache is one file (default `node_modules/.cache/zwgk/lint-<hash of the working directory>.json`):
  * a header line, then one JSON line per file stat, per summary and per result, written atomically
- * (temporary file + rename). Beside it, `<cache>.output` holds each result as the run's format printed
- * it; it starts with a random id that the header names, so a cache file is never paired with the output
- * of another run. A cache file that is corrupt, truncated or from another version is ignored and rewritten; a
+ * (temporary file + rename). Beside it, segment files hold each result as the run's format printed it
+ * (cache-output.ts). A cache file that is corrupt, truncated or from another version is ignored and rewritten; a
  * file that is not a zwgk cache at all is neither read nor overwritten.
  */
 import * as crypto from 'node:crypto';
@@ -42,10 +41,9 @@ import { ALL_RULES, CLAUSES, calendarDataId, summarizeText, type Clause, type Dr
 import type { CliMessage, FileResult } from './results';
 import { VERSION } from './version';
 import { MAX_DRAFT_BYTES, readBounded } from './safe-read';
+import { OutputStore, type OutputRef } from './cache-output';
 
 const MAGIC = '{"zwgk-lint-cache":';
-/** Stored output up to this size is read in one piece. */
-const WHOLE_OUTPUT = 256 * 1024 * 1024;
 const SCHEMA = 2;
 /** See the module comment: file times this much older than the run's start are trusted. */
 export const STAMP_MARGIN_MS = 3000;
@@ -330,8 +328,8 @@ class ResultLine {
       : undefined;
   }
 
-  /** The line as it is written, with its output at `ref` ([offset, length]; 0: none) when given. */
-  text(ref?: [number, number] | 0): (Buffer | string)[] {
+  /** The line as it is written, with its output at `ref` (see cache-output.ts; 0: none) when given. */
+  text(ref?: OutputRef | 0): (Buffer | string)[] {
     let head = this.headText;
     if (ref !== undefined && this.head) {
       const h = [...this.head];
@@ -373,17 +371,8 @@ export class LintCache {
   private changed = false;
   /** False when the file is not a zwgk cache: it is then left alone. */
   private readonly writable: boolean;
-  /**
-   * The formatted output of each result, for one output format (`outputKey`), in a second file beside
-   * the cache: the previous run's (read by offset), and this run's as it is written out.
-   */
-  private oldOutput?: { fd: number; whole?: Buffer; id: string };
-  private newOutput?: { fd: number; size: number; refs: Map<string, [number, number]>; id: string };
-  /** Outputs of this run that sit in the old file: [offset, length] there. */
-  private readonly reused = new Map<string, [number, number]>();
-  /** Files whose output (from the old file) was written before any new one, in order. */
-  private readonly written: string[] = [];
-  private outputFailed = false;
+  /** The formatted output of stored results, for one output format (`outputKey`): see cache-output.ts. */
+  private store?: OutputStore;
   /**
    * Diagnostics (and tests): with ZWGK_CACHE_LOG=FILE, `hit <path>` / `lint <path>` lines are appended to
    * FILE, and `known <path>` for a file not read because its stat was unchanged.
@@ -403,6 +392,7 @@ export class LintCache {
       return;
     }
     if (bytes?.length) this.load(bytes);
+    this.store ??= new OutputStore(file, undefined);
   }
 
   /**
@@ -411,10 +401,6 @@ export class LintCache {
    */
   static open(file: string, fingerprint: string, outputKey: string, notice: (m: string) => void): LintCache {
     return new LintCache(file, fingerprint, outputKey, notice);
-  }
-
-  private get outputFile(): string {
-    return `${this.file}.output`;
   }
 
   /** Reads the lines (JSON never holds a raw tab or line break, so lines are split as bytes). */
@@ -426,8 +412,8 @@ export class LintCache {
       this.changed = true; // rewritten for this build
       return;
     }
-    const output = head.output as { key?: unknown; size?: unknown; id?: unknown } | undefined;
-    if (output && output.key === this.outputKey && typeof output.id === 'string') this.openOutput(output.size, output.id);
+    const output = head.output as { key?: unknown; segments?: unknown } | undefined;
+    if (output && output.key === this.outputKey) this.store = new OutputStore(this.file, output.segments);
     for (let start = end + 1; start < bytes.length; start = end + 1) {
       end = bytes.indexOf(10, start);
       if (end < 0) end = bytes.length;
@@ -437,32 +423,6 @@ export class LintCache {
       if (h?.kind === 's') this.oldSummaries.set(h.path, bytes.subarray(start, end));
       else if (h?.kind === 'f') this.oldStamps.set(h.path, bytes.subarray(start, end));
       else if (h?.kind === 'r' && headEnd < end) this.oldResults.set(h.path, new ResultLine(bytes.toString('utf8', start, headEnd), bytes.subarray(headEnd + 1, end)));
-    }
-  }
-
-  /**
-   * The stored output, when it is the one the header names: the same id at its start, the same size. (It
-   * is only ever written whole, to a temporary file renamed into place; the id pairs it with its cache.)
-   */
-  private openOutput(size: unknown, id: string): void {
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(this.outputFile, 'r');
-      if (fs.fstatSync(fd).size !== size) throw new Error('size');
-      // Read whole when it is not too big (one read instead of one per result).
-      const prefix = outputPrefix(id);
-      let whole: Buffer | undefined;
-      let start: Buffer;
-      if ((size as number) <= WHOLE_OUTPUT) start = whole = fs.readFileSync(fd);
-      else {
-        start = Buffer.alloc(prefix.length);
-        fs.readSync(fd, start, 0, prefix.length, 0);
-      }
-      if (!start.subarray(0, prefix.length).equals(prefix)) throw new Error('id');
-      this.oldOutput = { fd, whole, id };
-    } catch {
-      // none, or damaged: results are formatted again
-      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
@@ -612,7 +572,7 @@ export class LintCache {
     const counts = head[6] as Record<string, unknown>;
     if (fix && counts.fixableCount !== 0) return undefined;
     const extra = fix ? { fixedCount: 0 } : {};
-    const body = this.storedOutput(head[7]);
+    const body = this.store?.read(head[7]);
     let out: CachedResult | undefined;
     if (body && wellFormed([counts, [], []], 0)) out = { result: { filePath, messages: [], ...counts, ...extra } as unknown as FileResult, body };
     else {
@@ -623,24 +583,9 @@ export class LintCache {
     if (out) {
       this.log?.push(`hit ${filePath}`);
       this.resultLines.set(filePath, line);
-      if (body) this.reused.set(filePath, head[7] as [number, number]);
+      if (body) this.store!.reuse(filePath, head[7] as OutputRef);
     }
     return out;
-  }
-
-  private storedOutput(ref: unknown): Uint8Array | undefined {
-    return this.oldOutput && isCounts(ref, 2) ? this.readOutput(ref as [number, number]) : undefined;
-  }
-
-  private readOutput([offset, length]: [number, number]): Buffer | undefined {
-    const { fd, whole } = this.oldOutput!;
-    if (whole) return offset + length <= whole.length ? whole.subarray(offset, offset + length) : undefined;
-    const buf = Buffer.allocUnsafe(length);
-    try {
-      return fs.readSync(fd, buf, 0, length, offset) === length ? buf : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   /** Pass 2: a line from `resultLine` (made here or in a worker thread). */
@@ -650,56 +595,11 @@ export class LintCache {
     this.changed = true;
   }
 
-  /**
-   * The output just written for a result, in order (called for every result of the run). Outputs the
-   * old output file holds stay there until one is new: from then on this run's outputs go to a new file.
-   */
+  /** The output just written for a result, in order (called for every result of the run). */
   output(result: FileResult, pieces: readonly Uint8Array[]): void {
-    const filePath = result.filePath;
     // Only for results stored; not for a file fixed in this run (its output counts the fixes made).
-    if (this.outputFailed || !this.writable || !this.resultLines.has(filePath) || result.fixedCount) return;
-    if (this.reused.has(filePath) && !this.newOutput) {
-      this.written.push(filePath);
-      return;
-    }
-    try {
-      if (!this.newOutput) {
-        fs.mkdirSync(path.dirname(this.file), { recursive: true });
-        const id = crypto.randomUUID();
-        const prefix = outputPrefix(id);
-        const fd = fs.openSync(this.tmp(this.outputFile), 'w');
-        this.newOutput = { fd, size: 0, refs: new Map(), id };
-        fs.writeSync(fd, prefix);
-        this.newOutput.size = prefix.length;
-        // The outputs written so far came from the old file: copy them over.
-        for (const p of this.written) {
-          const buf = this.readOutput(this.reused.get(p)!);
-          if (!buf) throw new Error('short read');
-          this.append(p, [buf]);
-        }
-      }
-      this.append(filePath, pieces);
-    } catch {
-      this.outputFailed = true; // results still go into the cache, formatted again next time
-    }
-  }
-
-  private append(filePath: string, pieces: readonly Uint8Array[]): void {
-    const out = this.newOutput!;
-    const start = out.size;
-    for (const p of pieces) {
-      fs.writeSync(out.fd, p);
-      out.size += p.length;
-    }
-    out.refs.set(filePath, [start, out.size - start]);
-  }
-
-  private oldSize(): number {
-    try {
-      return fs.statSync(this.outputFile).size;
-    } catch {
-      return -1;
-    }
+    if (!this.writable || !this.store || !this.resultLines.has(result.filePath) || result.fixedCount || this.store.placedHas(result.filePath)) return;
+    this.store.add(result.filePath, pieces);
   }
 
   private tmp(file: string): string {
@@ -718,51 +618,49 @@ export class LintCache {
         // diagnostics only
       }
     }
-    if (this.oldOutput) fs.closeSync(this.oldOutput.fd);
-    const output = this.newOutput;
-    if (output) fs.closeSync(output.fd);
-    if (!this.writable) return;
+    const store = this.store;
+    if (!this.writable || !store) return;
     const stale = [...this.oldSummaries.keys()].some((p) => this.hashes.has(p) && !this.summaryLines.has(p))
       || [...this.linted].some((p) => this.oldResults.has(p) && !this.resultLines.has(p))
       || [...this.oldStamps.keys()].some((p) => this.hashes.has(p) && !this.stamps.has(p));
-    if (!this.changed && !stale && !output) return;
+    if (!this.changed && !stale && !store.wrote) {
+      store.close();
+      return;
+    }
     for (const [p, line] of this.oldSummaries) if (!this.hashes.has(p) && exists(p)) this.summaryLines.set(p, line);
     const stampLines: (Buffer | string)[] = [...this.stamps].map(([p, s]) => stampLine(p, s));
     for (const [p, line] of this.oldStamps) if (!this.hashes.has(p) && !this.stamps.has(p) && exists(p)) stampLines.push(line);
-    for (const [p, line] of this.oldResults) if (!this.resultLines.has(p) && !this.linted.has(p) && exists(p)) this.resultLines.set(p, line);
-    const keepOutput = !!output && !this.outputFailed;
-    const head: Record<string, unknown> = { 'zwgk-lint-cache': SCHEMA, fingerprint: this.fingerprint };
-    if (keepOutput) head.output = { key: this.outputKey, size: output.size, id: output.id };
-    else if (!output && this.oldOutput) head.output = { key: this.outputKey, size: this.oldSize(), id: this.oldOutput.id };
+    const carried = new Map<string, unknown>();
+    for (const [p, line] of this.oldResults) {
+      if (this.resultLines.has(p) || this.linted.has(p) || !exists(p)) continue;
+      this.resultLines.set(p, line);
+      carried.set(p, line.head?.[7]);
+    }
+    const { segments, refOf, discard } = store.commit(carried);
+    const head = { 'zwgk-lint-cache': SCHEMA, fingerprint: this.fingerprint, output: { key: this.outputKey, segments } };
     const pieces: (Buffer | string)[] = [JSON.stringify(head), '\n'];
     for (const line of stampLines) pieces.push(line, '\n');
     for (const line of this.summaryLines.values()) pieces.push(line, '\n');
-    for (const [p, line] of this.resultLines) pieces.push(...line.text(output ? (keepOutput ? output.refs.get(p) ?? 0 : 0) : undefined));
+    for (const [p, line] of this.resultLines) pieces.push(...line.text(refOf(p)));
     const text = Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x)));
     const tmp = this.tmp(this.file);
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       fs.writeFileSync(tmp, text);
-      if (keepOutput) fs.renameSync(this.tmp(this.outputFile), this.outputFile);
       fs.renameSync(tmp, this.file);
+      store.close(segments);
     } catch (e) {
-      for (const f of [tmp, this.tmp(this.outputFile)]) {
+      store.close();
+      for (const undo of [() => fs.rmSync(tmp, { force: true }), discard]) {
         try {
-          fs.rmSync(f, { force: true });
+          undo();
         } catch {
           // nothing more to do
         }
       }
       this.notice(`无法写入缓存 ${this.file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），本次结果不受影响`);
-    } finally {
-      if (output && !keepOutput) fs.rmSync(this.tmp(this.outputFile), { force: true });
     }
   }
-}
-
-/** What a stored output file starts with. */
-function outputPrefix(id: string): Buffer {
-  return Buffer.from(`zwgk-output ${id}\n`);
 }
 
 function exists(p: string): boolean {

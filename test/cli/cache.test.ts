@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildCli, cleanup, focusConfig, runCli, workspace, write, type CliRun } from './helpers';
 import { STAMP_MARGIN_MS } from '../../src/cli/cache';
+import { MAX_SEGMENTS } from '../../src/cli/cache-output';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -216,6 +217,46 @@ describe('zwgk lint --cache', function () {
     assert.doesNotMatch(s.run.stderr, /会议记录/);
   });
 
+  it('stores the output of a re-linted draft beside the outputs it reuses, and merges them when there are too many', () => {
+    const dir = workspace({ '.zwgkrc.json': focusConfig({ 'personal-phone': 'error', 'fullwidth-punctuation': 'warning' }) });
+    for (let i = 0; i < 12; i++) write(dir, `d${i}.md`, `# 第${i}号通知\n\n联系人：王明,手机：1381234${String(i).padStart(4, '0')}。\n`);
+    const cache = cacheDir();
+    const segments = () => fs.readdirSync(cache).filter((f) => /\.out-[\w-]+$/.test(f)).sort();
+    let s = same(dir, cache);
+    assert.equal(s.linted.length, 12);
+    const [first] = segments();
+    const firstStat = fs.statSync(path.join(cache, first));
+    // One draft edited: its output goes to a second segment; the first is left as it was.
+    edit(path.join(dir, 'd3.md'), (t) => t + '\n补充一句,说明情况。\n');
+    s = same(dir, cache);
+    assert.deepEqual(s.linted, ['d3.md']);
+    assert.equal(segments().length, 2);
+    assert.ok(segments().includes(first));
+    assert.equal(fs.statSync(path.join(cache, first)).mtimeMs, firstStat.mtimeMs);
+    // Edited again: the segment with its previous output is no longer needed, and deleted.
+    edit(path.join(dir, 'd3.md'), (t) => t + '\n又补充一句,说明情况。\n');
+    s = same(dir, cache);
+    assert.equal(segments().length, 2);
+    // Another draft edited in each run: a segment each, until there would be more than MAX_SEGMENTS;
+    // then all are merged into one, and the output stays the same.
+    const counts: number[] = [];
+    for (let i = 4; i < 4 + MAX_SEGMENTS; i++) {
+      edit(path.join(dir, `d${i}.md`), (t) => t + `\n第${i}次补充,说明情况。\n`);
+      s = same(dir, cache);
+      assert.deepEqual(s.linted, [`d${i}.md`]);
+      counts.push(segments().length);
+    }
+    assert.deepEqual(counts, [3, 4, 5, 6, 7, 8, 1, 2]);
+    assert.ok(!segments().includes(first), 'merged');
+    // Most outputs change (every draft edited): the dead bytes are not kept.
+    for (let i = 0; i < 12; i++) edit(path.join(dir, `d${i}.md`), (t) => t.replace('王明', '李华'));
+    s = same(dir, cache);
+    assert.equal(s.linted.length, 12);
+    assert.equal(segments().length, 1);
+    s = same(dir, cache);
+    assert.deepEqual(s.linted, []);
+  });
+
   it('keeps the output identical with worker threads, and with --fix (files fixed to the same bytes)', () => {
     // Enough drafts for worker threads: the tree three times over.
     const base = tree();
@@ -280,9 +321,17 @@ describe('zwgk lint --cache', function () {
       same(dir, cache);
       same(dir, cache);
     }
-    fs.writeFileSync(cacheFile + '.output', Buffer.alloc(fs.statSync(cacheFile + '.output').size, 0x7b));
-    const s = same(dir, cache);
+    // Stored outputs garbled in place (same size), then deleted: formatted again from the cache lines.
+    const segments = () => fs.readdirSync(cache).filter((f) => f.startsWith(file + '.out-'));
+    assert.equal(segments().length, 1);
+    const segment = path.join(cache, segments()[0]);
+    fs.writeFileSync(segment, Buffer.alloc(fs.statSync(segment).size, 0x7b));
+    let s = same(dir, cache);
     assert.match(s.run.stdout, /138\*\*\*\*5678/);
+    for (const f of segments()) fs.rmSync(path.join(cache, f));
+    s = same(dir, cache);
+    assert.match(s.run.stdout, /138\*\*\*\*5678/);
+    assert.equal(segments().length, 1, 'written again');
 
     // A file that is not a zwgk cache: left alone, and said so.
     const foreign = path.join(cache, 'notes.json');
@@ -300,7 +349,7 @@ describe('zwgk lint --cache', function () {
     assert.equal(runCli(['lint', '--all', '--cache'], { cwd: dir }).code, 1);
     const defaultDir = path.join(dir, 'node_modules/.cache/zwgk');
     // The results and, beside them, their output (created with the folder).
-    assert.deepEqual(fs.readdirSync(defaultDir).map((f) => f.replace(/^lint-[\w-]+/, 'lint-*')).sort(), ['lint-*.json', 'lint-*.json.output']);
+    assert.deepEqual(fs.readdirSync(defaultDir).map((f) => f.replace(/^lint-[\w-]+/, 'lint-*').replace(/out-[\w-]+$/, 'out-*')).sort(), ['lint-*.json', 'lint-*.json.out-*']);
     const file = path.join(cacheDir(), 'my-cache.json');
     assert.equal(runCli(['lint', '--all', '--cache', '--cache-location', file], { cwd: dir }).code, 1);
     assert.ok(fs.existsSync(file));
