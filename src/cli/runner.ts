@@ -69,12 +69,22 @@ export type ReadOutcome =
   | { kind: 'binary' }
   | { kind: 'error'; message: string };
 
-/**
- * Reads and decodes a draft (see safe-read.ts: regular files only, at most MAX_DRAFT_BYTES). With
- * `prefix`, only the start of a larger file is read (a folder-mate the index only needs the top of).
- */
-export function readDraft(abs: string, fix: boolean, prefix = false, reads?: ReadMemo, keep = prefix): ReadOutcome {
-  const r = readBytes(abs, fix, prefix, reads, keep);
+export interface ReadDraftOptions {
+  /** --fix: the file is read from disk, never from the memo (see read-memo.ts); messages say "未修改". */
+  fix?: boolean;
+  /** Only the start of a larger file is read (a folder-mate the index only needs the top of). */
+  prefix?: boolean;
+  /** Drafts read earlier in the run. */
+  reads?: ReadMemo;
+  /** What is taken from `reads` stays there for a later pass (default: with `prefix`, the index pass). */
+  keep?: boolean;
+}
+
+/** Reads and decodes a draft (see safe-read.ts: regular files only, at most MAX_DRAFT_BYTES). */
+export function readDraft(abs: string, opts: ReadDraftOptions = {}): ReadOutcome {
+  const fix = !!opts.fix;
+  const prefix = !!opts.prefix;
+  const r = readBytes(abs, fix, prefix, opts.reads, opts.keep ?? prefix);
   return r.kind === 'error' ? r : decodeRead(r, fix);
 }
 
@@ -181,7 +191,7 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
       if (s) summaries.push(s);
       continue;
     }
-    const r = readDraft(abs, false, false, ctx.reads, true);
+    const r = readDraft(abs, { reads: ctx.reads, keep: true });
     if (r.kind !== 'text') continue;
     const text = r.decoded.text;
     try {
@@ -268,7 +278,7 @@ export function lintFile(abs: string, ctx: RunContext, index: DraftIndex, cached
       return makeResult(abs, [internalMessage(e)], { fatal: true, ...(ctx.fix ? { fixedCount: 0 } : {}) });
     }
   }
-  const r = readDraft(abs, ctx.fix, false, ctx.reads);
+  const r = readDraft(abs, { fix: ctx.fix, reads: ctx.reads });
   if (r.kind === 'binary') {
     ctx.notice(`${ctx.display(abs)} 是二进制文件，已跳过`);
     return undefined;

@@ -44,15 +44,15 @@ describe('read memo: drafts read once per run', () => {
     const big = path.join(dir, 'big.md');
     selectDrafts([a, big], new Set(), { all: false, governed: () => false, onRead: (f, e) => memo.put(f, e) });
     const kept = memo.peek(a)!;
-    const index = readDraft(a, false, true, memo);
+    const index = readDraft(a, { prefix: true, reads: memo });
     assert.equal(index.kind === 'text' && index.bytes, kept.bytes, 'the index pass used the kept bytes');
     assert.ok(memo.peek(a), 'still kept for the lint pass');
-    const lint = readDraft(a, false, false, memo);
+    const lint = readDraft(a, { reads: memo });
     assert.equal(lint.kind === 'text' && lint.bytes, kept.bytes);
     assert.equal(memo.peek(a), undefined, 'the lint pass took it');
     // big.md is over the index's prefix: the index reads its prefix from disk, exactly as without a memo.
-    const prefix = readDraft(big, false, true, memo);
-    const plain = readDraft(big, false, true);
+    const prefix = readDraft(big, { prefix: true, reads: memo });
+    const plain = readDraft(big, { prefix: true });
     assert.ok(prefix.kind === 'text' && plain.kind === 'text');
     assert.ok(prefix.bytes.length <= INDEX_PREFIX_BYTES);
     assert.deepEqual(prefix.bytes, plain.bytes);
@@ -71,11 +71,11 @@ describe('read memo: drafts read once per run', () => {
     assert.deepEqual(sel.files, [long, lateClose]);
     assert.equal(memo.peek(long)!.decoded, undefined, 'only the head was decoded');
     assert.equal(memo.peek(lateClose)!.decoded?.text.length, fs.readFileSync(lateClose, 'utf8').length);
-    const index = readDraft(long, false, true, memo);
+    const index = readDraft(long, { prefix: true, reads: memo });
     assert.ok(index.kind === 'text');
     assert.equal(index.decoded.text, text);
     assert.equal(memo.peek(long)!.decoded, index.decoded, 'decoded once, kept for the lint pass');
-    const lint = readDraft(long, false, false, memo);
+    const lint = readDraft(long, { reads: memo });
     assert.ok(lint.kind === 'text');
     assert.equal(lint.decoded, index.decoded);
     // A note without metadata is not a draft, however long.
@@ -89,7 +89,7 @@ describe('read memo: drafts read once per run', () => {
     const a = path.join(dir, 'a.md');
     selectDrafts([a], new Set(), { all: false, governed: () => false, onRead: (f, e) => memo.put(f, e) });
     const kept = memo.peek(a)!;
-    const r = readDraft(a, true, false, memo);
+    const r = readDraft(a, { fix: true, reads: memo });
     assert.ok(r.kind === 'text');
     assert.notEqual(r.bytes, kept.bytes);
     assert.deepEqual(r.bytes, kept.bytes);

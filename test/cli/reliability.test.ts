@@ -290,7 +290,7 @@ describe('reliability under attack (issue 10): the CLI', function () {
     fs.truncateSync(huge, Math.floor(1.9 * 1024 * 1024 * 1024));
     const rss0 = process.memoryUsage().rss;
     const t0 = Date.now();
-    const read = readDraft(huge, false, true);
+    const read = readDraft(huge, { prefix: true });
     const summary = summarizeFile(huge);
     const ms = Date.now() - t0;
     assert.equal(read.kind, 'text');

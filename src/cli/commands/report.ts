@@ -43,7 +43,7 @@ function readDoc(abs: string): { doc?: ZwgkDocument; problem?: string } {
     const r = readSourceFile(abs);
     return r.kind === 'error' ? { problem: r.message } : { doc: new ZwgkDocument(r.src.text, abs, 'text') };
   }
-  const r = readDraft(abs, false);
+  const r = readDraft(abs);
   if (r.kind === 'binary') return { problem: '是二进制文件' };
   if (r.kind === 'error') return { problem: r.message };
   return { doc: new ZwgkDocument(r.decoded.text, abs, formatOf(abs)) };
