@@ -36,20 +36,26 @@ function common(root, opts = {}) {
   };
 }
 
+/** The bundles by name (`only`); the CLI is two: the bin (launch.ts, with the code cache) and the bundle it runs. */
 const ENTRIES = {
-  cli: { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, ...vendored },
-  server: { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', ...vendored },
-  extension: { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  cli: [
+    { entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', ...vendored },
+  ],
+  server: [{ entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', ...vendored }],
+  extension: [{ entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' }],
 };
 
-/** esbuild options for each output: the three main bundles and dist/vendor/<name>.js. Paths relative to `root`. */
+/** esbuild options for each output: the bundles and dist/vendor/<name>.js. Paths relative to `root`. */
 function buildOptions(root = __dirname, opts = {}) {
   const at = (p) => path.join(root, p);
   const out = [];
-  for (const [name, e] of Object.entries(ENTRIES)) {
+  for (const [name, list] of Object.entries(ENTRIES)) {
     if (opts.only && !opts.only.includes(name)) continue;
-    if (!fs.existsSync(at(e.entryPoints[0]))) continue;
-    out.push({ ...common(root, opts), ...e, entryPoints: e.entryPoints.map(at), outfile: at(e.outfile) });
+    for (const e of list) {
+      if (!fs.existsSync(at(e.entryPoints[0]))) continue;
+      out.push({ ...common(root, opts), ...e, entryPoints: e.entryPoints.map(at), outfile: at(e.outfile) });
+    }
   }
   for (const v of VENDOR) {
     out.push({

@@ -268,7 +268,7 @@ describe('zwgk lint --cache', function () {
     const linted = ['lint a.md', 'lint b.txt'];
     assert.deepEqual(lint(), linted);
     assert.deepEqual(lint(), ['hit a.md', 'hit b.txt']);
-    for (const f of ['vendor/hast-util-from-html.js', 'vendor/iconv-lite.js', 'cli.js']) {
+    for (const f of ['vendor/hast-util-from-html.js', 'vendor/iconv-lite.js', 'cli-main.js']) {
       fs.appendFileSync(path.join(install, f), '\n// another build\n');
       assert.deepEqual(lint(), linted, f);
       assert.deepEqual(lint(), ['hit a.md', 'hit b.txt'], f);

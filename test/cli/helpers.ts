@@ -1,4 +1,4 @@
-/** Helpers for the CLI tests: build dist/cli.js once, run it on temporary folders. */
+/** Helpers for the CLI tests: build dist/cli.js (and the bundle it runs) once, run it on temporary folders. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -65,12 +65,13 @@ export function cleanup(): void {
 }
 
 /**
- * An installed copy of the built CLI in a fresh folder: cli.js with the .js files of its vendor/ folder
- * (those in `vendor`, default all). Returns the copy's cli.js; removed after the run.
+ * An installed copy of the built CLI in a fresh folder: cli.js (the bin), cli-main.js (the bundle) and the
+ * .js files of its vendor/ folder (those in `vendor`, default all). Returns the copy's cli.js; removed
+ * after the run.
  */
 export function installCopy(vendor?: (name: string) => boolean): string {
   const dir = workspace();
-  fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+  for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(path.dirname(CLI), f), path.join(dir, f));
   const from = path.join(path.dirname(CLI), 'vendor');
   fs.mkdirSync(path.join(dir, 'vendor'));
   for (const f of fs.readdirSync(from)) if (f.endsWith('.js') && (vendor?.(f) ?? true)) fs.copyFileSync(path.join(from, f), path.join(dir, 'vendor', f));
