@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCli, cleanup, focusConfig, installCopy, runCli, workspace, type CliRun } from './helpers';
+import { CLI, buildCli, cleanup, focusConfig, installCopy, runCli, workspace, type CliRun } from './helpers';
 
 const DRAFT = '# 关于开展检查的通知\n\n联系人：王明，手机：13812345678。\n';
 
@@ -99,6 +99,22 @@ describe('zwgk bin: the compile cache', function () {
     const file = path.join(workspace({ 'f': 'a file, not a folder' }), 'f');
     same(run(path.join(file, 'v8')), plain);
     assert.deepEqual(events(file), ['miss <cache>/v8/cli-#.bin']);
+  });
+
+  it('without an absolute home or cache folder in the environment, there is no cache (never one in the working directory)', function () {
+    if (process.platform === 'win32') this.skip();
+    const plain = run('off');
+    events();
+    const r = runCli(['lint', '-f', 'json', 'a.md'], { cwd: dir, env: { ZWGK_COMPILE_CACHE: '', HOME: '', XDG_CACHE_HOME: 'cache', ZWGK_COMPILE_CACHE_LOG: log } });
+    same(r, plain);
+    assert.deepEqual(events(), ['off']);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['.zwgkrc.json', 'a.md']);
+  });
+
+  it('the bundle it runs has no import() (a vm.Script without an import hook could not run it)', () => {
+    const bundle = fs.readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'utf8');
+    assert.ok(bundle.length > 100000);
+    assert.equal(/\bimport\s*\(/.exec(bundle)?.[0], undefined);
   });
 
   it('keeps the newest 16 cache files of the folder', () => {
