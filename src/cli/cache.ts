@@ -81,18 +81,31 @@ export function contentHash(bytes: Uint8Array): string {
 let engine: string | undefined;
 
 /**
- * The code that produced the results: a hash of the running bundle (dist/cli.js). Run from TypeScript
- * sources there is no single file to hash: then every run is its own (the cache is never reused).
+ * The code that produced the results: a hash of the running bundle (dist/cli.js) and of the libraries it
+ * loads on first use from dist/vendor/ (the HTML parser, the GBK tables … — see esbuild.js). Run from
+ * TypeScript sources there is no single file to hash: then every run is its own (the cache is never reused).
  */
 function engineId(): string {
   if (engine === undefined) {
     try {
-      engine = __filename.endsWith('.js') ? digest(fs.readFileSync(__filename)) : `source-${crypto.randomUUID()}`;
+      engine = __filename.endsWith('.js') ? digest(engineFiles(__filename).map((f) => `${path.basename(f)}:${digest(fs.readFileSync(f))}`).join(' ')) : `source-${crypto.randomUUID()}`;
     } catch {
       engine = `unknown-${crypto.randomUUID()}`;
     }
   }
   return engine;
+}
+
+/** The bundle, then the .js files of the vendor/ folder beside it, by name. */
+function engineFiles(bundle: string): string[] {
+  const vendor = path.join(path.dirname(bundle), 'vendor');
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(vendor).filter((n) => n.endsWith('.js')).sort();
+  } catch {
+    // no vendor folder: nothing loaded from there
+  }
+  return [bundle, ...names.map((n) => path.join(vendor, n))];
 }
 
 /** What every result of a run depends on (see the module comment). */

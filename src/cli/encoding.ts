@@ -8,7 +8,7 @@
  * else is "undecodable" and is never linted or rewritten.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconv } from '../core/util/iconv';
 
 export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk';
 
@@ -100,9 +100,9 @@ export function gb2312Share(buf: Uint8Array): { share: number; counted: number }
 /** Bytes that decode cleanly as GB18030 but read like Big5: a share under 0.8, and valid Big5 too. */
 function mayBeBig5(buf: Buffer): boolean {
   if (gb2312Share(buf).share >= 0.8) return false;
-  const text = iconv.decode(buf, 'big5');
+  const text = iconv().decode(buf, 'big5');
   if (text.includes('\ufffd') || PRIVATE_USE.test(text) || STRAY_CONTROL.test(text)) return false;
-  return sameBytes(iconv.encode(text, 'big5'), buf);
+  return sameBytes(iconv().encode(text, 'big5'), buf);
 }
 
 /** Decodes file contents; see the module comment for the order of detection. */
@@ -132,9 +132,9 @@ export function decode(input: Uint8Array): Decoded {
   if (isUtf8(buf)) return { kind: 'text', text: buf.toString('utf8'), encoding: 'utf-8', bom: false };
   // not UTF-8: try the Chinese national encodings
   for (const encoding of ['gb18030', 'gbk'] as const) {
-    const text = iconv.decode(buf, encoding);
+    const text = iconv().decode(buf, encoding);
     if (text.includes('\ufffd') || PRIVATE_USE.test(text) || STRAY_CONTROL.test(text) || !CJK.test(text)) continue;
-    if (!sameBytes(iconv.encode(text, encoding), buf)) continue;
+    if (!sameBytes(iconv().encode(text, encoding), buf)) continue;
     if (mayBeBig5(buf)) return { kind: 'undecodable', reason: AMBIGUOUS_BIG5 };
     return { kind: 'text', text, encoding, bom: false };
   }
@@ -158,7 +158,7 @@ export function encode(text: string, encoding: EncodingName, bom: boolean): Buff
     }
     case 'gb18030':
     case 'gbk':
-      return iconv.encode(text, encoding);
+      return iconv().encode(text, encoding);
   }
 }
 
@@ -185,7 +185,7 @@ export function encodeExact(text: string, encoding: EncodingName, bom: boolean):
       break;
     }
     default:
-      back = iconv.decode(bytes, encoding);
+      back = iconv().decode(bytes, encoding);
   }
   return back === text ? bytes : undefined;
 }

@@ -3,10 +3,10 @@
  * nearer file last, command-line last of all). The core never reads files; the CLI and server hand it
  * parsed objects.
  */
-import Ajv from 'ajv';
 import type { Rule, SeveritySetting } from './types';
 import type { CalendarOptions } from './calendar';
 import { buildConfigSchema } from './schema';
+import { ajvClass } from './util/ajv';
 import type { Pack } from './packs/pack';
 
 export interface RawConfig {
@@ -50,7 +50,7 @@ const validators = new WeakMap<readonly Rule[], (data: unknown) => ConfigError[]
 export function validateConfig(raw: unknown, rules: readonly Rule[]): ConfigError[] {
   let v = validators.get(rules);
   if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = new (ajvClass())({ allErrors: true, strict: false });
     const validate = ajv.compile(buildConfigSchema(rules));
     const ids = new Set(rules.map((r) => r.meta.id));
     v = (data) => {

@@ -3,13 +3,9 @@
  * front matter and GFM; plain text through the same shapes), with metadata, prose segments, blocks,
  * headings, the title and the document type.
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { location } from 'vfile-location';
 import type { Root, Nodes, Parents } from 'mdast';
+import type * as Remark from './remark';
 import { readFrontMatter, readHeader, getField, type Metadata } from './metadata';
 import { inferKind, type Kind } from './profile/kind';
 import { pickTitleLine, bodyOpening } from './title-line';
@@ -43,22 +39,13 @@ export interface Title {
   from: 'metadata' | 'heading' | 'line';
 }
 
-/**
- * GFM tables (what drafts use for lists of 受益贫困户, statistics …) through the same micromark extension
- * remark-gfm uses. The rest of GFM is left out on purpose: autolink literals alone double the parse time
- * of a CJK draft, and URLs/e-mails are cut out of the prose segments by our own linear scan instead.
- */
-function remarkGfmTable(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
-}
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable);
+/** The Markdown parser (remark.ts), loaded on the first Markdown parse. */
+let remark: typeof Remark | undefined;
 
 /** The tree remark-parse alone builds (no guards, no fast path): what parsePlainFirst must equal. */
 export function remarkTree(text: string): Root {
-  return processor.parse(text) as Root;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (remark ??= require('./remark') as typeof Remark).parseMarkdown(text);
 }
 
 /** URLs and e-mail addresses inside prose (bounded quantifiers: linear). */

@@ -10,7 +10,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import iconv from 'iconv-lite';
+import { iconv } from '../core/util/iconv';
 import { DraftIndex, ZwgkDocument, parseTitle, readHeader, summarize, sourceFormatOf, type DraftSummary } from '../core';
 import { readForIndex } from './sources';
 import { readRegular } from './safe-read';
@@ -42,7 +42,7 @@ export function decodeDraft(buf: Buffer): string | undefined {
   try {
     return strictUtf8.decode(buf).replace(/^\uFEFF/, '');
   } catch {
-    return iconv.decode(buf, 'gb18030');
+    return iconv().decode(buf, 'gb18030');
   }
 }
 

@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildCli, cleanup, focusConfig, runCli, workspace, write, type CliRun } from './helpers';
+import { buildCli, cleanup, focusConfig, installCopy, runCli, workspace, write, type CliRun } from './helpers';
 import { STAMP_MARGIN_MS } from '../../src/cli/cache';
 import { MAX_SEGMENTS } from '../../src/cli/cache-output';
 
@@ -356,5 +356,28 @@ describe('zwgk lint --cache', function () {
     const usage = runCli(['lint', '--all', '--cache-location', file], { cwd: dir });
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--cache-location 只能与 --cache 一起使用/);
+  });
+
+  it('is not reused by other code: a change to the bundle or to a library it loads from vendor/ re-lints everything', () => {
+    const dir = workspace({ 'a.md': '# 通知\n\n联系人：王明，手机：13812345678。\n', 'b.txt': '关于开展检查的通知\n\n各单位：现将有关事项通知如下。\n' });
+    const cli = installCopy();
+    const install = path.dirname(cli);
+    const libs = fs.readdirSync(path.join(install, 'vendor'));
+    assert.ok(libs.includes('hast-util-from-html.js') && libs.includes('iconv-lite.js'), libs.join());
+    const cache = cacheDir();
+    const lint = (): string[] => {
+      const log = path.join(cache, `log-${Math.random().toString(36).slice(2)}`);
+      const r = runCli(['lint', '--all', '--cache', '--cache-location', cache + path.sep, '.'], { cwd: dir, cli, env: { ZWGK_CACHE_LOG: log } });
+      assert.equal(r.code, 1, r.stderr);
+      return fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replace(dir + path.sep, '')).sort();
+    };
+    const linted = ['lint a.md', 'lint b.txt'];
+    assert.deepEqual(lint(), linted);
+    assert.deepEqual(lint(), ['hit a.md', 'hit b.txt']);
+    for (const f of ['vendor/hast-util-from-html.js', 'vendor/iconv-lite.js', 'cli-main.js']) {
+      fs.appendFileSync(path.join(install, f), '\n// another build\n');
+      assert.deepEqual(lint(), linted, f);
+      assert.deepEqual(lint(), ['hit a.md', 'hit b.txt'], f);
+    }
   });
 });

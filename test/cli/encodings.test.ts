@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { buildCli, cleanup, focusConfig, parseJson, runCli, workspace, type JsonResult } from './helpers';
+import { buildCli, cleanup, focusConfig, installCopy, parseJson, runCli, workspace, type JsonResult } from './helpers';
 import { NOTICE_MD, NOTICE_TXT, expectedFixed, fixRulesOn } from './drafts';
 import { getRule } from '../../src/core';
 
@@ -144,5 +144,19 @@ describe('zwgk lint: encodings × line endings', function () {
       assert.equal(r.encoding, undefined);
     }
     for (const [name, bytes] of Object.entries(bad)) assert.ok(fs.readFileSync(path.join(d, name)).equals(bytes), name);
+  });
+
+  it('loads the code-page tables (vendor/iconv-lite.js) only for a file that is not UTF-8 or UTF-16', () => {
+    const cli = installCopy((f) => f !== 'iconv-lite.js');
+    const text = EOLS.LF(TEXT_LINES);
+    const d = workspace({ '.zwgkrc.json': focusConfig(fixRulesOn()), 'a.md': encode(text, 'utf-8'), 'b.md': encode(text, 'utf-16le') });
+    const run = runCli(['lint', '-f', 'json'], { cwd: d, cli });
+    assert.deepEqual(parseJson(run).map((r) => [path.basename(r.filePath), r.encoding, r.messages.length > 0]), [['a.md', 'utf-8', true], ['b.md', 'utf-16le', true]]);
+    // A GBK file needs them: this copy fails on it, the full build reads it.
+    fs.writeFileSync(path.join(d, 'c.md'), encode(text, 'gbk'));
+    const gbk = runCli(['lint', '-f', 'json', 'c.md'], { cwd: d, cli });
+    assert.equal(gbk.code, 2);
+    assert.match(gbk.stderr, /vendor\/iconv-lite\.js/);
+    assert.deepEqual(parseJson(runCli(['lint', '-f', 'json', 'c.md'], { cwd: d })).map((r) => r.encoding), ['gbk']);
   });
 });

@@ -1,9 +1,8 @@
-/** Helpers for the CLI tests: build dist/cli.js once, run it on temporary folders. */
+/** Helpers for the CLI tests: build dist/cli.js (and the bundle it runs) once, run it on temporary folders. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { ALL_RULES, getRule } from '../../src/core';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -11,22 +10,14 @@ export const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 let built = false;
 
-/** Builds the CLI bundle the same way esbuild.js does (only the CLI entry, so a half-written server cannot break these tests). */
+/**
+ * Builds the CLI bundle with esbuild.js's options (only the CLI entry, so a half-written server cannot
+ * break these tests) and the dist/vendor/ files it loads on first use.
+ */
 export function buildCli(): void {
   if (built) return;
-  buildSync({
-    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
-    outfile: CLI,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['vscode'],
-    banner: { js: '#!/usr/bin/env node' },
-  });
-  fs.chmodSync(CLI, 0o755);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(path.join(ROOT, 'esbuild.js')) as { buildSync(root: string, only: string[]): void }).buildSync(ROOT, ['cli']);
   built = true;
 }
 
@@ -37,10 +28,10 @@ export interface CliRun {
   stdoutBytes: Buffer;
 }
 
-export function runCli(args: string[], opts: { cwd: string; input?: string | Buffer; env?: Record<string, string | undefined>; timeout?: number }): CliRun {
+export function runCli(args: string[], opts: { cwd: string; input?: string | Buffer; env?: Record<string, string | undefined>; timeout?: number; cli?: string }): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], {
     cwd: opts.cwd,
     input: opts.input ?? '',
     env: env as NodeJS.ProcessEnv,
@@ -71,6 +62,20 @@ export function write(dir: string, rel: string, content: string | Buffer): strin
 
 export function cleanup(): void {
   for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * An installed copy of the built CLI in a fresh folder: cli.js (the bin), cli-main.js (the bundle) and the
+ * .js files of its vendor/ folder (those in `vendor`, default all). Returns the copy's cli.js; removed
+ * after the run.
+ */
+export function installCopy(vendor?: (name: string) => boolean): string {
+  const dir = workspace();
+  for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(path.dirname(CLI), f), path.join(dir, f));
+  const from = path.join(path.dirname(CLI), 'vendor');
+  fs.mkdirSync(path.join(dir, 'vendor'));
+  for (const f of fs.readdirSync(from)) if (f.endsWith('.js') && (vendor?.(f) ?? true)) fs.copyFileSync(path.join(from, f), path.join(dir, 'vendor', f));
+  return path.join(dir, 'cli.js');
 }
 
 /**

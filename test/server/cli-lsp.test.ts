@@ -50,7 +50,7 @@ describe('zwgk lsp', function () {
     assert.match(help.stdout, /lsp/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-cli-alone-'));
     try {
-      fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+      for (const f of ['cli.js', 'cli-main.js']) fs.copyFileSync(path.join(path.dirname(CLI), f), path.join(dir, f));
       const r = spawnSync(process.execPath, [path.join(dir, 'cli.js'), 'lsp', '--stdio'], { encoding: 'utf8', input: '', timeout: 10000 });
       assert.equal(r.status, 2);
       assert.match(r.stderr, /找不到语言服务器.*server\.js/);

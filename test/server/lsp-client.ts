@@ -23,16 +23,13 @@ export const SERVER = path.join(ROOT, 'dist/server.js');
 let built = false;
 /**
  * Builds dist/server.js once per test run (the protocol tests test the bundle, as editors run it) — the
- * server entry only, with esbuild.js's options, so that a broken CLI or extension file does not stop it.
+ * server entry only, with esbuild.js's options, so that a broken CLI or extension file does not stop it —
+ * and the dist/vendor/ files it loads on first use.
  */
 export function buildServer(): void {
   if (built) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
-    entryPoints: [path.join(ROOT, 'src/server/main.ts')], outfile: SERVER,
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['vscode'],
-  });
+  (require(path.join(ROOT, 'esbuild.js')) as { buildSync(root: string, only: string[]): void }).buildSync(ROOT, ['server']);
   built = true;
 }
 

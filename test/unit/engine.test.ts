@@ -92,6 +92,14 @@ describe('engine', () => {
   });
 });
 
+describe('ALL_RULES', () => {
+  it('is in the ids\' collation order, and every id is lower-case kebab-case ASCII (what its code-unit sort relies on)', () => {
+    const ids = ALL_RULES.map((r) => r.meta.id);
+    for (const id of ids) assert.match(id, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
+    assert.deepEqual(ids, [...ids].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
 describe('config', () => {
   it('accepts severities and option objects', () => {
     assert.deepEqual(validateConfig({ rules: { 'front-matter-invalid': 'warning' }, ignore: ['old/**'] }, ALL_RULES), []);

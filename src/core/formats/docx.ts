@@ -15,13 +15,18 @@
  *     页码), hidden text, deleted text, images.
  * Pure: bytes in, text and map out.
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import type * as Fflate from 'fflate';
 import { parseXml, child, childrenNamed, attr, textOf, type XmlElement } from './xml';
 import { Numbering } from './numbering';
 import { TextBuilder, type DocxOrigin, type SourceMap } from './source-map';
 import { catalogueLabel, headerValue } from './catalogue';
 import { FormatError } from './errors';
 import { isChineseContext } from '../util/cjk';
+
+/** fflate (it builds its inflate tables when loaded), loaded on the first .docx read: most runs read none. */
+let fflateLib: typeof Fflate | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fflate = (): typeof Fflate => (fflateLib ??= require('fflate') as typeof Fflate);
 
 export interface DocxText {
   format: 'docx';
@@ -48,6 +53,7 @@ function unzip(bytes: Uint8Array): Record<string, string> {
     throw new FormatError('这不是 .docx 文件，而是旧版 Word（.doc）或加密的 Word 文件；请在 Word 或 WPS 中“另存为”.docx（不加密）后再检查');
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FormatError('不是有效的 .docx 文件（不是 ZIP 压缩包），可能已损坏或只是改了扩展名');
+  const { unzipSync, strFromU8 } = fflate();
   let files: Record<string, Uint8Array>;
   let tooBig = '';
   try {

@@ -17,7 +17,7 @@
  */
 import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import type { Element, Nodes, Root, Text } from 'hast';
-import iconv from 'iconv-lite';
+import { iconv } from '../util/iconv';
 import { TextBuilder, type SourceMap } from './source-map';
 import { catalogueLabel } from './catalogue';
 import { headerPairs } from '../metadata';
@@ -72,14 +72,14 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   const m = CHARSET.exec(head);
   const declared = m ? normalizeCharset(m[1]) : undefined;
   const valid = new TextDecoder('utf-8', { fatal: false });
-  if (declared && declared !== 'utf-8' && iconv.encodingExists(declared)) {
-    return { html: iconv.decode(buf, declared), encoding: declared, declared: m![1] };
+  if (declared && declared !== 'utf-8' && iconv().encodingExists(declared)) {
+    return { html: iconv().decode(buf, declared), encoding: declared, declared: m![1] };
   }
   try {
     return { html: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', declared: m?.[1] };
   } catch {
     // Declared UTF-8 (or nothing) but not UTF-8: Chinese portals that lie are GBK.
-    const gb = iconv.decode(buf, 'gb18030');
+    const gb = iconv().decode(buf, 'gb18030');
     if (!gb.includes('\ufffd')) return { html: gb, encoding: 'gb18030', declared: m?.[1] };
     return { html: valid.decode(buf), encoding: 'utf-8', declared: m?.[1] };
   }

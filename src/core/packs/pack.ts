@@ -2,9 +2,10 @@
  * Wording packs: reading and checking a pack file's data (YAML text or a parsed object), with errors in
  * Chinese that name the file, the entry and the key. Data only: nothing in a pack is ever executed.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from 'yaml';
 import { yamlProblem } from '../parser-guard';
+import { ajvClass } from '../util/ajv';
 import { buildPackSchema } from './schema';
 import { expandPattern, maxGroupRef, PatternError } from './pattern';
 
@@ -97,7 +98,7 @@ export function formatPackError(e: PackError): string {
 let validator: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
 
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(buildPackSchema());
+  validator ??= new (ajvClass())({ allErrors: true, strict: false, verbose: true }).compile(buildPackSchema());
   return validator(data) ? [] : validator.errors ?? [];
 }
 
