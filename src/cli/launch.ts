@@ -14,8 +14,12 @@
  *   ~/.cache, ~/Library/Caches, %LOCALAPPDATA%) + `zwgk/v8`, created private (0700). Written atomically
  *   (temporary file + rename); the newest 16 files are kept. A folder that cannot be read or written only
  *   means no cache: the run is the same either way.
- * - `ZWGK_COMPILE_CACHE_LOG=<file>` appends what happened (`hit`, `miss`, `damaged`, `rejected`, `wrote`,
- *   `off`), for the tests.
+ * - Compiled code is code: whoever can write the cache can make zwgk run anything. So (on POSIX) the folder
+ *   and the file are used only when they belong to the user running zwgk and no one else may write to
+ *   them (as ssh treats ~/.ssh); otherwise the bundle is compiled as without a cache and nothing is
+ *   written there.
+ * - `ZWGK_COMPILE_CACHE_LOG=<file>` appends what happened (`hit`, `miss`, `damaged`, `rejected`,
+ *   `untrusted`, `wrote`, `off`), for the tests.
  * Only Node.js built-ins here: this file is what every run loads first.
  */
 import * as crypto from 'node:crypto';
@@ -72,13 +76,39 @@ function log(what: string): void {
   }
 }
 
-/** The cached data in `file`; undefined when there is none, 'damaged' when it is not what was written. */
-function readCache(file: string): Buffer | 'damaged' | undefined {
-  let bytes: Buffer;
+/** Whether `st` (of the cache folder or file) is the user's own and writable by no one else (POSIX). */
+function privateTo(st: fs.Stats): boolean {
+  if (typeof process.getuid !== 'function') return true; // Windows: a folder in the user's profile
+  return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+}
+
+/**
+ * Whether the folder may hold the cache: the user's own and private, or not there (it is created
+ * private; one that cannot be made only means no cache).
+ */
+function trustedFolder(dir: string): boolean {
   try {
-    bytes = fs.readFileSync(file);
+    return privateTo(fs.statSync(dir));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The cached data in `file`; undefined when there is none, 'damaged' when it is not what was written,
+ * 'untrusted' when someone else could have written it.
+ */
+function readCache(file: string): Buffer | 'damaged' | 'untrusted' | undefined {
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    if (!privateTo(fs.fstatSync(fd))) return 'untrusted';
+    bytes = fs.readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const data = bytes.subarray(HEADER);
   const ok = bytes.length > HEADER && bytes.subarray(0, MAGIC.length).equals(MAGIC) && sha256(data).equals(bytes.subarray(MAGIC.length, HEADER));
@@ -110,8 +140,10 @@ function launch(): void {
   const source = bytes.toString('utf8');
   const dir = cacheFolder();
   let file: string | undefined;
-  let cached: Buffer | 'damaged' | undefined;
-  if (dir) {
+  let cached: Buffer | 'damaged' | 'untrusted' | undefined;
+  if (dir && !trustedFolder(dir)) {
+    log(`untrusted ${dir}`);
+  } else if (dir) {
     const runtime = JSON.stringify([process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '', command()]);
     const key = sha256(bytes, Buffer.from(`\0${runtime}`)).toString('hex').slice(0, 32);
     file = path.join(dir, `cli-${key}.bin`);
@@ -120,14 +152,14 @@ function launch(): void {
     log('off');
   }
   // The CommonJS wrapper on the source's first line: line numbers in stack traces stay those of the file.
-  const cachedData = cached === 'damaged' ? undefined : cached;
+  const cachedData = cached === 'damaged' || cached === 'untrusted' ? undefined : cached;
   // No importModuleDynamically: the bundle has no import() (esbuild turns its own into requires; the
   // tests check that the bundle holds none), and Node 20's hook for it is experimental.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: MAIN, cachedData });
   if (file) {
-    const state = cached === undefined ? 'miss' : cached === 'damaged' ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'hit';
+    const state = cached === undefined ? 'miss' : typeof cached === 'string' ? cached : script.cachedDataRejected ? 'rejected' : 'hit';
     log(`${state} ${file}`);
-    if (state !== 'hit') process.once('exit', () => writeCache(dir!, file!, script.createCachedData()));
+    if (state !== 'hit' && state !== 'untrusted') process.once('exit', () => writeCache(dir!, file!, script.createCachedData()));
   }
   const mod = new Module(MAIN, module);
   mod.filename = MAIN;

@@ -93,6 +93,36 @@ describe('zwgk bin: the compile cache', function () {
     writtenAgain('rejected', cache, plain, cli);
   });
 
+  it('a cache someone else could have written is not used (compiled code is code): group- or world-writable, or another owner', function () {
+    if (process.platform === 'win32') this.skip();
+    const plain = run('off');
+    const cache = path.join(workspace(), 'v8');
+    run(cache);
+    const file = path.join(cache, fs.readdirSync(cache)[0]);
+    events();
+    const untrusted = (what: string) => {
+      same(run(cache), plain);
+      assert.deepEqual(events(cache), [what], 'not used, not written');
+    };
+    fs.chmodSync(file, 0o664);
+    untrusted('untrusted <cache>/cli-#.bin');
+    fs.chmodSync(file, 0o600);
+    fs.chmodSync(cache, 0o777);
+    untrusted('untrusted <cache>');
+    fs.chmodSync(cache, 0o700);
+    if (process.getuid?.() === 0) {
+      // Another owner (only root can hand a file to another user).
+      fs.chownSync(file, 4321, 4321);
+      untrusted('untrusted <cache>/cli-#.bin');
+      fs.chownSync(cache, 4321, 4321);
+      fs.chownSync(file, 0, 0);
+      untrusted('untrusted <cache>');
+      fs.chownSync(cache, 0, 0);
+    }
+    same(run(cache), plain);
+    assert.deepEqual(events(cache), ['hit <cache>/cli-#.bin']);
+  });
+
   it('a folder that cannot be written means no cache, and the same output', () => {
     const plain = run('off');
     events();
