@@ -1,8 +1,10 @@
 /** zwgk lint output formats, exit codes, --max-warnings, --rule; zwgk rules; zwgk explain. */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES } from '../../src/core';
-import { buildCli, cleanup, focusConfig, jsonOutput, parseJson, runCli, workspace } from './helpers';
+import { CLI, buildCli, cleanup, focusConfig, jsonOutput, parseJson, runCli, workspace } from './helpers';
 import { NOTICE_MD } from './drafts';
 
 const PHONE = '联系人：王明，手机：13812345678。\n';
@@ -92,6 +94,30 @@ describe('zwgk lint: output formats', function () {
     assert.equal(runCli(['lint', '-f', 'json'], { cwd: empty }).stdout, '[]\n');
     const sarif = JSON.parse(runCli(['lint', '-f', 'sarif'], { cwd: empty }).stdout);
     assert.deepEqual(sarif.runs[0].results, []);
+  });
+
+  it('to a file (stdout redirected), every format writes exactly what it writes to a pipe, with and without the cache', () => {
+    // Enough output for many writes: 1,200 drafts, over 1,000 pieces and a few MB.
+    const files: Record<string, string> = { '.zwgkrc.json': focusConfig({ 'personal-phone': 'error', 'fullwidth-punctuation': 'warning' }) };
+    for (let i = 0; i < 1200; i++) files[`d${String(i).padStart(4, '0')}.md`] = `# 第${i}号通知\n\n${PHONE.repeat(1 + (i % 7))}说明,情况(略)。\n`;
+    const dir = workspace(files);
+    const cache = path.join(workspace(), 'c') + path.sep;
+    for (const args of [['-f', 'json'], ['-f', 'sarif'], ['-f', 'stylish'], ['-f', 'json', '--cache', '--cache-location', cache], ['-f', 'json', '--cache', '--cache-location', cache]]) {
+      const piped = runCli(['lint', ...args], { cwd: dir });
+      const out = path.join(workspace(), 'out.txt');
+      const fd = fs.openSync(out, 'w');
+      let r: ReturnType<typeof spawnSync>;
+      try {
+        r = spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd: dir, stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      } finally {
+        fs.closeSync(fd);
+      }
+      assert.equal(r.status, piped.code, args.join(' '));
+      const written = fs.readFileSync(out);
+      fs.rmSync(out);
+      assert.ok(written.length > 1_000_000, `${written.length} bytes`);
+      assert.ok(written.equals(piped.stdoutBytes), args.join(' '));
+    }
   });
 
   it('stylish: grouped by file, line:col severity message rule-id, summary; no colour when piped', () => {
