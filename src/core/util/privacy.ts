@@ -165,11 +165,33 @@ const CARD_RE = STRICT.card;
  * Characters a published page shows as nothing — zero-width space/joiners, word joiner, soft hyphen,
  * direction marks and embeddings, BOM: a number with one inside still reads as the whole number.
  */
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+export const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** Spaces that group digits like a space: no-break, ideographic (U+3000), thin, figure … */
-const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+export const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 /** Dashes that group digits like a hyphen. */
-const DASH_LIKE = /[\u2010-\u2015\u2212\ufe58\ufe63]/;
+export const DASH_LIKE = /[\u2010-\u2015\u2212\ufe58\ufe63]/;
+
+export const PLAIN = 0;
+export const HIDDEN = 1;
+export const SPACE = 2;
+export const DASH = 3;
+
+/**
+ * What one UTF-16 code unit is to a reader of digits: HIDDEN (INVISIBLE), SPACE (a space or SPACE_LIKE),
+ * DASH (DASH_LIKE) or PLAIN — by comparisons, as normalise asks it of every character (a test checks it
+ * against the patterns for every code unit).
+ */
+export function charKind(c: number): number {
+  if (c < 0xa0) return c === 0x20 ? SPACE : PLAIN;
+  if (c === 0xa0 || c === 0x202f || c === 0x205f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) return SPACE;
+  if (c === 0xad || c === 0x61c || c === 0x180e || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e)
+    || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069)) return HIDDEN;
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63) return DASH;
+  return PLAIN;
+}
+
+/** ASCII that normalise may treat specially: `&` (entities), the inline markup of markupAt, and the space. */
+const SPECIAL_ASCII = new Set([...'&*_~`<[] '].map((c) => c.charCodeAt(0)));
 /** Something to normalise (checked first: most text has none, and is scanned as it is). */
 const NEEDS_NORMALISING = /[\u00a0\u00ad\u061c\u180e\u2000-\u200f\u2010-\u2015\u202a-\u202f\u205f-\u2064\u2066-\u2069\u2212\u3000\ufe58\ufe63\ufeff]| {2}/;
 const ENTITY_AT = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
@@ -225,6 +247,19 @@ function normalise(raw: string, entities: boolean, markup = false): Normalised {
     pending = [];
   };
   for (let i = 0; i < raw.length;) {
+    // A run of ordinary characters (most of the text) is copied as it is.
+    let j = i;
+    for (let c = raw.charCodeAt(j); j < raw.length && ((c < 0xa0 && !SPECIAL_ASCII.has(c)) || (c >= 0x3001 && c < 0xd800)); c = raw.charCodeAt(++j));
+    if (j > i) {
+      if (pending.length) flush();
+      text += raw.slice(i, j);
+      for (let k = i; k < j; k++) {
+        starts.push(k);
+        ends.push(k + 1);
+      }
+      i = j;
+      continue;
+    }
     let ch = raw[i];
     let len = 1;
     const code = raw.charCodeAt(i);
@@ -238,7 +273,8 @@ function normalise(raw: string, entities: boolean, markup = false): Normalised {
         len = e.length;
       }
     }
-    if (INVISIBLE.test(ch)) {
+    const kind = ch.length === 1 ? charKind(ch.charCodeAt(0)) : PLAIN;
+    if (kind === HIDDEN) {
       i += len;
       continue;
     }
@@ -249,13 +285,13 @@ function normalise(raw: string, entities: boolean, markup = false): Normalised {
         continue;
       }
     }
-    if (ch === ' ' || SPACE_LIKE.test(ch)) {
+    if (kind === SPACE) {
       pending.push([i, i + len]);
       i += len;
       continue;
     }
     if (pending.length) flush();
-    text += DASH_LIKE.test(ch) ? '-' : ch;
+    text += kind === DASH ? '-' : ch;
     for (let k = 0; k < ch.length; k++) {
       starts.push(i);
       ends.push(i + len);
@@ -320,10 +356,26 @@ function hasDigits(text: string, min: number): boolean {
   return false;
 }
 
-function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {}): Generator<NumberCandidate> {
+/**
+ * The normalised text of a scan target, made once for the three kinds of number (a target is the options
+ * object its text is scanned with: see scanTargets).
+ */
+const normalisedTargets = new WeakMap<CandidateOptions, { raw: string; n: Normalised }>();
+
+function normalised(raw: string, opts: CandidateOptions): Normalised {
+  const known = normalisedTargets.get(opts);
+  if (known?.raw === raw) return known.n;
   const n = normalise(raw, opts.entities ?? false, opts.markup ?? false);
-  // Text with too few digits for any match is not run through the patterns (their lookbehinds try
-  // every position).
+  normalisedTargets.set(opts, { raw, n });
+  return n;
+}
+
+function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {}): Generator<NumberCandidate> {
+  // Text with too few digits for any match is not run through the patterns (their lookbehinds try every
+  // position). Normalising never adds digits (a character reference spells its digit with more), so the
+  // raw text tells first.
+  if (!hasDigits(raw, MIN_DIGITS[kind])) return;
+  const n = normalised(raw, opts);
   if (!hasDigits(n.text, MIN_DIGITS[kind])) return;
   const res = opts.loose ? LOOSE : STRICT;
   const re = kind === 'id' ? res.id : kind === 'phone' ? res.phone : res.card;
@@ -388,8 +440,19 @@ export interface ScanTarget extends CandidateOptions {
 /** Metadata keys whose values are identifiers, not personal data (索引号 may hold an 18-digit credit code). */
 const SKIP_KEYS = /索引号|文号|信用代码|机构代码|标识码|备案号|注册号/;
 
-/** The prose segments of the body, then the metadata values (front matter or catalogue header). */
-export function scanTargets(doc: ZwgkDocument): ScanTarget[] {
+const targetCache = new WeakMap<ZwgkDocument, readonly ScanTarget[]>();
+
+/**
+ * The prose segments of the body, then the metadata values (front matter or catalogue header). Worked out
+ * once per document for the rules that scan them (read-only).
+ */
+export function scanTargets(doc: ZwgkDocument): readonly ScanTarget[] {
+  let out = targetCache.get(doc);
+  if (!out) targetCache.set(doc, (out = makeScanTargets(doc)));
+  return out;
+}
+
+function makeScanTargets(doc: ZwgkDocument): ScanTarget[] {
   const entities = doc.format === 'markdown';
   const out: ScanTarget[] = doc.segments.map((s) => ({ offset: s.start, text: doc.text.slice(s.start, s.end), entities }));
   // Code is shown on the published page as written: its numbers are as public as the prose's.
