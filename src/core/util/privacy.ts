@@ -155,6 +155,11 @@ function candidateRes(before: string, after: string): CandidateRes {
 
 const STRICT = candidateRes(LONG_BEFORE, LONG_AFTER);
 const LOOSE = candidateRes(LOOSE_BEFORE, LOOSE_AFTER);
+
+/** The patterns, strict and loose (for tests: what they match must pass the digit-chain filter). */
+export function candidatePatterns(): { strict: Readonly<CandidateRes>; loose: Readonly<CandidateRes> } {
+  return { strict: STRICT, loose: LOOSE };
+}
 const ID_RE = STRICT.id;
 const PHONE_RE = STRICT.phone;
 const CARD_RE = STRICT.card;
@@ -342,7 +347,7 @@ export interface CandidateOptions {
 }
 
 /** The fewest digits (ASCII or full-width) a match of each pattern holds: 15-digit 身份证号, 11-digit mobile, 16-digit card. */
-const MIN_DIGITS: Record<PersonalKind, number> = { id: 15, phone: 11, card: 16 };
+export const MIN_DIGITS: Readonly<Record<PersonalKind, number>> = { id: 15, phone: 11, card: 16 };
 
 /** True when `text` holds at least `min` digits (ASCII or full-width), wherever they are. */
 function hasDigits(text: string, min: number): boolean {
@@ -360,14 +365,36 @@ function hasDigits(text: string, min: number): boolean {
  * The normalised text of a scan target, made once for the three kinds of number (a target is the options
  * object its text is scanned with: see scanTargets).
  */
-const normalisedTargets = new WeakMap<CandidateOptions, { raw: string; n: Normalised }>();
+const normalisedTargets = new WeakMap<CandidateOptions, { raw: string; n: Normalised; chain: number }>();
 
-function normalised(raw: string, opts: CandidateOptions): Normalised {
+function normalised(raw: string, opts: CandidateOptions): { n: Normalised; chain: number } {
   const known = normalisedTargets.get(opts);
-  if (known?.raw === raw) return known.n;
+  if (known?.raw === raw) return known;
   const n = normalise(raw, opts.entities ?? false, opts.markup ?? false);
-  normalisedTargets.set(opts, { raw, n });
-  return n;
+  const got = { raw, n, chain: longestDigitChain(n.text) };
+  normalisedTargets.set(opts, got);
+  return got;
+}
+
+const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+/** The separators a pattern allows between two groups of digits (space, hyphens, dots, slash). */
+const isGroupSeparator = (c: number): boolean => c === 0x20 || c === 0x2d || c === 0xff0d || c === 0x2e || c === 0xff0e || c === 0x2f;
+
+/**
+ * The most digits in one chain of `text`: digits with at most one separator (isGroupSeparator) between
+ * two of them. Every number the patterns match is such a chain (a 身份证号 of 15 digits or 17 and X, a
+ * mobile of 11, a card of 16 or more), so a text whose longest chain is shorter holds none of that kind.
+ */
+export function longestDigitChain(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
+      if (++run > best) best = run;
+    } else if (!(run > 0 && isGroupSeparator(c) && i + 1 < text.length && isDigitCode(text.charCodeAt(i + 1)))) run = 0;
+  }
+  return best;
 }
 
 function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {}): Generator<NumberCandidate> {
@@ -375,8 +402,8 @@ function* candidates(kind: PersonalKind, raw: string, opts: CandidateOptions = {
   // position). Normalising never adds digits (a character reference spells its digit with more), so the
   // raw text tells first.
   if (!hasDigits(raw, MIN_DIGITS[kind])) return;
-  const n = normalised(raw, opts);
-  if (!hasDigits(n.text, MIN_DIGITS[kind])) return;
+  const { n, chain } = normalised(raw, opts);
+  if (chain < MIN_DIGITS[kind]) return;
   const res = opts.loose ? LOOSE : STRICT;
   const re = kind === 'id' ? res.id : kind === 'phone' ? res.phone : res.card;
   for (const m of matches(re, n.text)) {

@@ -5,7 +5,8 @@
  * written ranges.
  */
 import { strict as assert } from 'node:assert';
-import { DASH, DASH_LIKE, HIDDEN, INVISIBLE, PLAIN, SPACE, SPACE_LIKE, charKind, phoneCandidates } from '../../../src/core/util/privacy';
+import fc from 'fast-check';
+import { DASH, DASH_LIKE, HIDDEN, INVISIBLE, MIN_DIGITS, PLAIN, SPACE, SPACE_LIKE, candidatePatterns, charKind, longestDigitChain, phoneCandidates } from '../../../src/core/util/privacy';
 
 describe('privacy: normalising what a reader sees', () => {
   it('charKind agrees with INVISIBLE, SPACE_LIKE and DASH_LIKE for every code unit', () => {
@@ -30,5 +31,32 @@ describe('privacy: normalising what a reader sees', () => {
       const found = phoneCandidates(text, opts);
       assert.deepEqual(found.map((c) => [c.raw, c.digits, text.slice(c.start, c.end)]), [[written, digits, written]], text);
     }
+  });
+
+  it('every number the patterns match is a chain of at least as many digits as longestDigitChain needs (the filter that skips them is exact)', () => {
+    const { strict, loose } = candidatePatterns();
+    const pieces = ['1', '3', '8', '0', '9', '６', '１', 'X', ' ', '-', '－', '.', '．', '/', '+86', '年', '号', '：', 'a', '  '];
+    let matched = 0;
+    const digit = fc.constantFrom('0', '1', '3', '4', '5', '8', '9', '１', '３');
+    // Mostly no separator; the same one at a group's end often enough that grouped numbers occur.
+    const sep = fc.constantFrom('', '', '', '', ' ', '-', '－', '.', '．', '/');
+    const grouping = fc.tuple(sep, fc.constantFrom([3, 7], [4, 8, 12], [6, 14], [3, 7, 11]));
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.array(digit, { minLength: 11, maxLength: 20 }), grouping, (parts, digits, [s, at]) => {
+      // Random text around a run of digits, grouped by one separator at the usual places, so that matches are common.
+      const text = parts.slice(0, 30).join('') + digits.map((d, i) => (at.includes(i + 1) ? d + s : d)).join('') + parts.slice(30).join('');
+      for (const res of [strict, loose]) {
+        for (const kind of ['id', 'phone', 'card'] as const) {
+          const re = new RegExp(res[kind].source, 'g');
+          for (const m of text.matchAll(re)) {
+            matched++;
+            const body = kind === 'phone' ? m[2] : m[0];
+            if (longestDigitChain(body) < MIN_DIGITS[kind]) return false;
+            if (longestDigitChain(text) < MIN_DIGITS[kind]) return false;
+          }
+        }
+      }
+      return true;
+    }), { numRuns: 3000, seed: 20261203 });
+    assert.ok(matched > 1000, `${matched} matches tried`);
   });
 });
