@@ -12,7 +12,10 @@
  *   with their metadata, the links that could not be followed) and whether the index was empty. That
  *   resolution is recomputed from the index of the current run (no parsing needed), so a file is
  *   re-linted exactly when a draft it depends on was edited, renamed, added or deleted — the policy whose
- *   interpretation changed, the interpretation whose policy moved — and only then.
+ *   interpretation changed, the interpretation whose policy moved — and only then. A result also names
+ *   the index it was last checked against (a hash of the index's summary lines, in order, and the roots):
+ *   when this run's index is the same, the links cannot differ, and neither the index nor the links are
+ *   worked out at all (the whole re-run on an unchanged tree).
  *
  * Reading and hashing every draft is most of what a re-run on an unchanged tree does. So, like Git's index,
  * the cache also keeps each file's stat (device, inode, size, modification and change times) beside the
@@ -44,7 +47,7 @@ import { MAX_DRAFT_BYTES, readBounded } from './safe-read';
 import { OutputStore, type OutputRef } from './cache-output';
 
 const MAGIC = '{"zwgk-lint-cache":';
-const SCHEMA = 2;
+const SCHEMA = 3;
 /** See the module comment: file times this much older than the run's start are trusted. */
 export const STAMP_MARGIN_MS = 3000;
 
@@ -236,7 +239,7 @@ export function resultLine(filePath: string, hash: string, config: ResolvedConfi
   }
   const [rest, strings, messages] = pack(result);
   // The head (read on every run) and, after a tab, the messages (read only when no stored output fits).
-  return JSON.stringify(['r', filePath, hash, configKey(config), linksKey(index, summary), own, rest, 0]) + '\t' + JSON.stringify([strings, messages]);
+  return JSON.stringify(['r', filePath, hash, configKey(config), linksKey(index, summary), own, rest, 0, 0]) + '\t' + JSON.stringify([strings, messages]);
 }
 
 function withoutPath(s: DraftSummary): Omit<DraftSummary, 'path'> {
@@ -311,8 +314,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * A result line: its head (`["r", path, hash, config, links, own summary | 0, counts, [offset, length]
- * of the stored output | 0]`) and, after the tab, the packed messages.
+ * A result line: its head (`["r", path, hash, config, links, own summary | 0, counts, output ref | 0,
+ * index key | 0]`) and, after the tab, the packed messages.
  */
 class ResultLine {
   private parsed?: unknown[] | null;
@@ -327,7 +330,7 @@ class ResultLine {
   get head(): unknown[] | undefined {
     if (this.parsed === undefined) {
       const v = parseJson(this.headText);
-      this.parsed = Array.isArray(v) && v.length === 8 && typeof v[2] === 'string' && typeof v[3] === 'string' && typeof v[4] === 'string'
+      this.parsed = Array.isArray(v) && v.length === 9 && typeof v[2] === 'string' && typeof v[3] === 'string' && typeof v[4] === 'string'
         && typeof v[6] === 'object' && v[6] !== null ? v : null;
     }
     return this.parsed ?? undefined;
@@ -339,6 +342,14 @@ class ResultLine {
     return head && Array.isArray(v) && v.length === 2 && Array.isArray(v[0]) && Array.isArray(v[1])
       ? [head[6] as Record<string, unknown>, v[0] as string[], v[1] as MessageTuple[]]
       : undefined;
+  }
+
+  /** The same result, last checked against the index `key`. */
+  withIndexKey(key: string): ResultLine {
+    const h = this.head;
+    if (!h || h[8] === key) return this;
+    const line = new ResultLine(JSON.stringify([...h.slice(0, 8), key]), this.tail);
+    return line;
   }
 
   /** The line as it is written, with its output at `ref` (see cache-output.ts; 0: none) when given. */
@@ -363,6 +374,8 @@ export interface CachedResult {
 export class LintCache {
   /** Content hashes of the files read in pass 1 of this run (or known by their stat), and their summaries. */
   private readonly hashes = new Map<string, string>();
+  /** This run's index, as a key (see the module comment); undefined when pass 1 did not work it out. */
+  indexKey?: string;
   /** Hashes of the buffers hashed in this run: choosing the drafts and pass 1 may see the same bytes. */
   private readonly bufferHashes = new WeakMap<Uint8Array, string>();
   /** When this run started: stats are trusted against it (see STAMP_MARGIN_MS). */
@@ -524,6 +537,48 @@ export class LintCache {
     return summary;
   }
 
+  /**
+   * Pass 1, an unchanged file known by its stat: whether its stored summary line is of these bytes. The
+   * line is not parsed (see summaryOf): with the index unchanged, no result needs it.
+   */
+  summaryLineKnown(filePath: string): boolean {
+    const s = this.known(filePath);
+    const line = s && this.oldSummaries.get(filePath);
+    if (!s || line === undefined) return false;
+    const prefix = JSON.stringify(['s', filePath, s.hash]).slice(0, -1) + ',';
+    const ok = typeof line === 'string' ? line.startsWith(prefix) : line.subarray(0, Buffer.byteLength(prefix)).equals(Buffer.from(prefix));
+    if (ok) this.summaryLines.set(filePath, line);
+    return ok;
+  }
+
+  /**
+   * The summary of `filePath` in this run's index, parsed from its line when it was not yet (undefined,
+   * and the line dropped, when the line is damaged).
+   */
+  summaryOf(filePath: string): DraftSummary | undefined {
+    let s = this.summaries.get(filePath);
+    const line = this.summaryLines.get(filePath);
+    if (s === undefined && line !== undefined) {
+      const v = parseJson(line.toString());
+      if (Array.isArray(v) && v[1] === filePath && isSummary(v[3])) this.summaries.set(filePath, (s = { path: filePath, ...v[3] } as DraftSummary));
+      else this.summaryLines.delete(filePath);
+    }
+    return s;
+  }
+
+  /**
+   * This run's index as a key: a hash of the roots and of the summary line of each file in `files` (the
+   * index's files, in order). Results checked against the same key need no index (see resultFor).
+   */
+  setIndexKey(files: readonly string[], roots: readonly string[]): string {
+    const h = crypto.createHash('sha256').update(JSON.stringify(roots));
+    for (const f of files) {
+      const line = this.summaryLines.get(f);
+      if (line !== undefined) h.update(line).update('\n');
+    }
+    return (this.indexKey = h.digest('base64url'));
+  }
+
   /** The summary `summaryFor` found in the cache earlier in this run, if any (no second read). */
   summaryHit(filePath: string): DraftSummary | undefined {
     return this.summaryLines.has(filePath) ? this.summaries.get(filePath) : undefined;
@@ -569,18 +624,25 @@ export class LintCache {
    * Pass 2: the stored result for a linted file, when its bytes (as read in pass 1), its config and what
    * the index says about its links are those it was linted with; undefined otherwise.
    */
-  resultFor(filePath: string, config: ResolvedConfig, index: DraftIndex, fix: boolean): CachedResult | undefined {
+  resultFor(filePath: string, config: ResolvedConfig, index: DraftIndex | (() => DraftIndex), fix: boolean): CachedResult | undefined {
     this.linted.add(filePath);
-    const line = this.oldResults.get(filePath);
+    let line = this.oldResults.get(filePath);
     const hash = this.hashes.get(filePath);
     const head = line?.head;
     if (!line || !head || hash === undefined || head[2] !== hash || head[3] !== configKey(config)) return undefined;
-    const own = head[5] === 0 ? this.summaries.get(filePath) : isSummary(head[5]) ? { path: filePath, ...head[5] } as DraftSummary : undefined;
-    if (!own) return undefined;
-    try {
-      if (head[4] !== linksKey(index, own)) return undefined;
-    } catch {
-      return undefined; // a summary with nonsense in it
+    // Checked against this very index before: the links are the same. Else they are worked out.
+    if (this.indexKey === undefined || head[8] !== this.indexKey) {
+      const own = head[5] === 0 ? this.summaryOf(filePath) : isSummary(head[5]) ? { path: filePath, ...head[5] } as DraftSummary : undefined;
+      if (!own) return undefined;
+      try {
+        if (head[4] !== linksKey(typeof index === 'function' ? index() : index, own)) return undefined;
+      } catch {
+        return undefined; // a summary with nonsense in it
+      }
+      if (this.indexKey !== undefined) {
+        line = line.withIndexKey(this.indexKey);
+        this.changed = true;
+      }
     }
     const counts = head[6] as Record<string, unknown>;
     if (fix && counts.fixableCount !== 0) return undefined;
@@ -601,9 +663,10 @@ export class LintCache {
     return out;
   }
 
-  /** Pass 2: a line from `resultLine` (made here or in a worker thread). */
+  /** Pass 2: a line from `resultLine` (made here or in a worker thread, against this run's index). */
   add(filePath: string, line: string): void {
-    this.resultLines.set(filePath, ResultLine.fromString(line));
+    const r = ResultLine.fromString(line);
+    this.resultLines.set(filePath, this.indexKey === undefined ? r : r.withIndexKey(this.indexKey));
     this.log?.push(`lint ${filePath}`);
     this.changed = true;
   }

@@ -172,16 +172,23 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
   const all = indexedFiles(files, extra);
   let cached = 0;
   let done = 0;
+  /** --cache: the files with a summary, in order (their summaries are in the cache). */
+  const inIndex: string[] = [];
   ctx.progress?.start('建立文稿索引', all.length);
   for (const abs of all) {
     ctx.progress?.update(done++);
     if (ctx.cache) {
-      // Summaries of unchanged drafts come from the cache (without reading those whose stat is unchanged);
-      // no draft is parsed ahead (most results will come from the cache too).
+      // Summaries of unchanged drafts come from the cache: of those whose stat is unchanged, the stored
+      // line, parsed only if a result needs the index (see cache.ts); no draft is parsed ahead (most
+      // results will come from the cache too).
       const cache = ctx.cache;
-      const s = cache.summaryHit(abs) ?? cache.summaryKnown(abs) ?? summarizeFile(abs, (bytes, stat) => cache.summaryFor(abs, bytes, stat), ctx.reads);
+      if (cache.summaryLineKnown(abs)) {
+        inIndex.push(abs);
+        continue;
+      }
+      const s = cache.summaryHit(abs) ?? summarizeFile(abs, (bytes, stat) => cache.summaryFor(abs, bytes, stat), ctx.reads);
       if (s) {
-        summaries.push(s);
+        inIndex.push(abs);
         cache.addSummary(abs, s);
       }
       continue;
@@ -215,6 +222,28 @@ export function buildIndex(files: readonly string[], ctx: RunContext, extra?: { 
     }
   }
   ctx.progress?.clear();
+  if (ctx.cache) {
+    // Built only when asked for (a result not checked against this very index, a file to lint).
+    const store = ctx.cache;
+    if (!extra) store.setIndexKey(inIndex, ctx.roots ?? []);
+    const rest = summaries.splice(0);
+    let index: DraftIndex | undefined;
+    return {
+      get index() {
+        if (!index) {
+          for (const f of inIndex) {
+            const s = store.summaryOf(f);
+            if (s) summaries.push(s);
+          }
+          summaries.push(...rest);
+          index = indexFrom(summaries, ctx.roots);
+        }
+        return index;
+      },
+      cache,
+      summaries,
+    };
+  }
   return { index: indexFrom(summaries, ctx.roots), cache, summaries };
 }
 
@@ -399,15 +428,17 @@ export async function lintFiles(files: readonly string[], ctx: RunContext, onRes
     const { lintInWorkers } = await import('./parallel');
     return lintInWorkers(files, ctx, threads, ctx.workerSetup, onResult);
   }
-  const { index, cache } = buildIndex(files, ctx);
+  // `pass.index` is built when first needed (with --cache, maybe never).
+  const pass = buildIndex(files, ctx);
+  const { cache } = pass;
   ctx.progress?.start(ctx.fix ? '检查并修复' : '检查', files.length);
   let done = 0;
   for (const abs of files) {
     ctx.progress?.update(done++);
     const doc = cache.get(abs);
     cache.delete(abs);
-    const hit = ctx.cache?.resultFor(abs, ctx.configFor(abs), index, ctx.fix);
-    const r = hit ? hit.result : lintFile(abs, ctx, index, doc);
+    const hit = ctx.cache?.resultFor(abs, ctx.configFor(abs), () => pass.index, ctx.fix);
+    const r = hit ? hit.result : lintFile(abs, ctx, pass.index, doc);
     if (r) {
       ctx.progress?.clear();
       await onResult(r, hit?.body);
