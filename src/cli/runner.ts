@@ -378,10 +378,10 @@ export function cachedSummary(abs: string, cache: LintCache): DraftSummary | und
 export const WORKER_MIN_BYTES = 32 * 1024 * 1024;
 /**
  * Free cores needed for workers. Measured on the 2-vCPU machine this is developed on (bench/suites/cli.js
- * and scale.js): two workers never paid off — 1,000 drafts (10 MB) at most a tenth less wall time for
- * 13–30 % more CPU, 10,000 drafts (100 MB) 9 % more wall time than one thread, and more memory (425 MB
- * against 384 MB).
- * The two vCPUs share one core's resources; with three free cores each worker has one of its own.
+ * and scale.js): with 1,000 drafts (10 MB) two workers save no wall time for about 25 % more CPU; with
+ * 10,000 drafts (100 MB) they once took 9 % longer (2026-12-02) and once, on an idle machine, 26 % less
+ * wall time (2026-12-03) — CPU per draft, what a shared runner pays, is higher either way. The two vCPUs
+ * share one core's resources; with three free cores each worker has one of its own.
  */
 export const WORKER_MIN_FREE_CORES = 3;
 
