@@ -64,11 +64,18 @@ describe('the Problems panel stays true', function () {
     await closeAll();
     await sleep(1000);
     assert.equal(byCode(fileUri(VILLAGE), 'bank-card-number').length, 1);
-    // The panel itself lists the closed drafts (filtered to them: the list is virtualised).
-    if (await filterProblems('未脱敏')) {
-      await waitForDom('.markers-panel', (t) => t.includes('扶贫项目公示.md') && t.includes('某某村村务公示.md'));
+    // The panel itself lists the closed drafts (filtered to them: the list is virtualised). The filter box
+    // takes focus only once the panel is shown: typed too early, the text goes nowhere — typed again.
+    for (let attempt = 1; await filterProblems('未脱敏'); attempt++) {
+      try {
+        await waitForDom('.markers-panel', (t) => t.includes('扶贫项目公示.md') && t.includes('某某村村务公示.md'), 5000);
+      } catch (e) {
+        if (attempt < 3) continue;
+        throw e;
+      }
       await screenshot('problems-after-close');
       await clearProblemsFilter();
+      break;
     }
   });
 
