@@ -15,6 +15,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { processAlive } from './write';
 
 /** Segments up to this size are read in one piece (one read instead of one per result). */
 const WHOLE_SEGMENT = 256 * 1024 * 1024;
@@ -222,7 +223,10 @@ export class OutputStore {
     this.fresh = undefined;
   }
 
-  /** Closes the files; with `keep` (the segments the cache now names), deletes the other segment files of this cache. */
+  /**
+   * Closes the files; with `keep` (the segments the cache now names), deletes the other segment files of
+   * this cache, and the temporary files (of the cache and its segments) that a killed run left behind.
+   */
   close(keep?: readonly SegmentInfo[]): void {
     for (const seg of this.old) if (seg) fs.closeSync(seg.fd);
     this.dropFresh();
@@ -237,8 +241,10 @@ export class OutputStore {
       return;
     }
     for (const name of entries) {
-      // Segments of this cache (and the single output file of earlier versions); not another run's temporary files.
-      const ours = (name.startsWith(`${base}.out-`) && !name.endsWith('.tmp')) || name === `${base}.output`;
+      // Segments of this cache (and the single output file of earlier versions); the temporary files of
+      // a run that is still going are its own.
+      const temp = name.startsWith(`${base}.`) ? /\.(\d+)\.tmp$/.exec(name) : null;
+      const ours = temp ? !processAlive(Number(temp[1])) : (name.startsWith(`${base}.out-`) || name === `${base}.output`);
       if (!ours || names.has(name)) continue;
       try {
         fs.rmSync(path.join(dir, name), { force: true });

@@ -144,7 +144,8 @@ export function writeFileAtomic(file: string, data: Uint8Array, guard: WriteGuar
   }
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this PID runs (or runs as another user); this process counts. */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

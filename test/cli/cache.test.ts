@@ -255,6 +255,19 @@ describe('zwgk lint --cache', function () {
     assert.equal(segments().length, 1);
     s = same(dir, cache);
     assert.deepEqual(s.linted, []);
+
+    // Temporary files a killed run left (its process is gone) go with the next write; those of a run still
+    // going (here: this test's own process) and files that are not the cache's stay.
+    const [file] = fs.readdirSync(cache).filter((f) => f.endsWith('.json'));
+    const dead = [`${file}.out-0f0f0f0f-aaaa.99999999.tmp`, `${file}.99999999.tmp`];
+    const kept = [`${file}.out-1e1e1e1e-bbbb.${process.pid}.tmp`, 'notes.99999999.tmp'];
+    for (const f of [...dead, ...kept]) fs.writeFileSync(path.join(cache, f), 'x'.repeat(1000));
+    edit(path.join(dir, 'd0.md'), (t) => t + '\n再补充,说明情况。\n');
+    s = same(dir, cache);
+    assert.deepEqual(s.linted, ['d0.md']);
+    const left = fs.readdirSync(cache);
+    assert.deepEqual(dead.filter((f) => left.includes(f)), [], 'left by a killed run: removed');
+    assert.deepEqual(kept.filter((f) => !left.includes(f)), [], 'a live run\'s, or not the cache\'s: kept');
   });
 
   it('keeps the output identical with worker threads, and with --fix (files fixed to the same bytes)', () => {
