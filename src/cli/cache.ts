@@ -376,6 +376,11 @@ export class LintCache {
   private readonly hashes = new Map<string, string>();
   /** This run's index, as a key (see the module comment); undefined when pass 1 did not work it out. */
   indexKey?: string;
+  /**
+   * The stats taken when the run found its files (files.ts), so that they are not taken twice. A file
+   * changed since then is seen by the next run, as if this one had run a moment earlier.
+   */
+  foundStats?: ReadonlyMap<string, fs.Stats>;
   /** Hashes of the buffers hashed in this run: choosing the drafts and pass 1 may see the same bytes. */
   private readonly bufferHashes = new WeakMap<Uint8Array, string>();
   /** When this run started: stats are trusted against it (see STAMP_MARGIN_MS). */
@@ -470,7 +475,7 @@ export class LintCache {
     let s: Stamp | null = null;
     if (old) {
       try {
-        const st = fs.statSync(file);
+        const st = this.foundStats?.get(file) ?? fs.statSync(file);
         if (st.isFile() && statKey(st) === old.key) s = old;
       } catch {
         // gone or unreadable: read (and reported) as usual

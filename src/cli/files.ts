@@ -42,6 +42,8 @@ export interface Expansion {
   unmatched: string[];
   /** The files named on the command line (not found by walking a folder or matching a glob). */
   named: Set<string>;
+  /** What `stat` said of each file when it was found (--cache compares it with the stat it stored). */
+  stats: Map<string, fs.Stats>;
 }
 
 function toPosix(p: string): string {
@@ -70,12 +72,14 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
   const unmatched: string[] = [];
   const named = new Set<string>();
   const seenFiles = new Set<string>();
+  const stats = new Map<string, fs.Stats>();
 
   const addFile = (abs: string, st: fs.Stats): boolean => {
     const key = `${st.dev}:${st.ino}`;
     if (seenFiles.has(key)) return false;
     seenFiles.add(key);
     files.push(abs);
+    stats.set(abs, st);
     return true;
   };
 
@@ -169,7 +173,7 @@ export function expandInputs(patterns: readonly string[], opts: ExpandOptions): 
     });
     if (matched === 0) unmatched.push(pattern);
   }
-  return { files, unmatched, named };
+  return { files, unmatched, named, stats };
 }
 
 /** The drafts directly inside `dir` (not recursive, hidden files skipped), sorted. */

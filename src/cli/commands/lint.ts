@@ -154,6 +154,7 @@ export async function lintCommand(patterns: string[], flags: LintFlags, io: Io):
   // --cache: opened before any draft is read (stats are trusted against the start of the run, see cache.ts).
   const outputKey = JSON.stringify([flags.format, formatOptions.color, formatOptions.fix]);
   const cache = flags.cache ? LintCache.open(cacheFilePath(flags.cacheLocation ?? defaultCacheLocation(cwd), cwd), runFingerprint(cwd), outputKey, notice) : undefined;
+  if (cache) cache.foundStats = found.stats;
   const { files, skipped } = selectDrafts(found.files, found.named, {
     all: !!flags.all, governed: (f) => governedBy(loader.layersFor(path.dirname(f))), onRead: reads && ((f, e) => reads.put(f, e)),
     known: cache && ((f, governed) => cache.statusFor(f, governed)),
