@@ -201,16 +201,24 @@ export function previewTab(name: string): vscode.Tab | undefined {
 
 /**
  * Shows the Problems panel filtered to `text` (its own filter box: the list is virtualised, so only
- * what fits is in the page). Undefined without a harness; call `clearProblemsFilter()` afterwards.
+ * what fits is in the page) and waits until the panel's text `shows` what the caller expects; returns
+ * that text. The filter box takes focus only once the panel is shown: typed too early the text goes
+ * nowhere, so it is typed again (three tries). Undefined without a harness; call `clearProblemsFilter()`
+ * afterwards.
  */
-export async function filterProblems(text: string): Promise<boolean> {
-  if (!process.env.ZWGK_E2E_CHANNEL) return false;
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
-  await vscode.commands.executeCommand('problems.action.focusFilter');
-  await harness({ op: 'press', keys: 'Control+A' });
-  await harness({ op: 'type', text });
-  await sleep(500);
-  return true;
+export async function filterProblems(text: string, shows: (panelText: string) => boolean): Promise<string | undefined> {
+  if (!process.env.ZWGK_E2E_CHANNEL) return undefined;
+  for (let attempt = 1; ; attempt++) {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand('problems.action.focusFilter');
+    await harness({ op: 'press', keys: 'Control+A' });
+    await harness({ op: 'type', text });
+    try {
+      return await waitForDom('.markers-panel', shows, 5000);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 export async function clearProblemsFilter(): Promise<void> {
